@@ -1,0 +1,38 @@
+# argmap: `make demo` and `make test` do all their own set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench graphviz clean
+
+demo: $(STAMP) graphviz
+	$(BIN)/python examples/turkey_s400.py -o build/turkey_s400.svg
+
+test: $(STAMP) graphviz lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict argmap
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_core.py
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Graphviz's `dot` renders the diagrams: install it when it is missing and we are root.
+graphviz:
+	@command -v dot >/dev/null 2>&1 || sh tools/install-graphviz.sh
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis

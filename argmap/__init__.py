@@ -1,0 +1,50 @@
+"""argmap: argument maps you can check, evaluate and draw.
+
+Model an argumentative text as claims, premises and counterpoints
+(:class:`MapBuilder`), check that the map is consistent (:func:`check`) and draw it
+with Graphviz (:func:`to_dot`, :func:`render`).
+"""
+
+from argmap.build import MapBuilder
+from argmap.check import CODES, Position, check
+from argmap.dot import render, to_dot
+from argmap.errors import ArgmapError, FormatError, MapError, RenderError
+from argmap.model import (
+    Argument,
+    ArgumentMap,
+    Conflict,
+    ConflictKind,
+    Inference,
+    Quote,
+    Role,
+    Statement,
+)
+from argmap.report import Location, Problem, Report, Severity
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CODES",
+    "ArgmapError",
+    "Argument",
+    "ArgumentMap",
+    "Conflict",
+    "ConflictKind",
+    "FormatError",
+    "Inference",
+    "Location",
+    "MapBuilder",
+    "MapError",
+    "Position",
+    "Problem",
+    "Quote",
+    "RenderError",
+    "Report",
+    "Role",
+    "Severity",
+    "Statement",
+    "__version__",
+    "check",
+    "render",
+    "to_dot",
+]

@@ -1,0 +1,202 @@
+"""The authoring builder: the verbs people use when they take a text apart.
+
+>>> b = MapBuilder("Tea or coffee?")
+>>> b.claim("tea", "Tea is the better breakfast drink.", thesis=True)
+'tea'
+>>> b.premise("calm", "Tea wakes you up without the jitters.")
+'calm'
+>>> b.support("tea", "calm")
+'inf1'
+>>> b.build()
+<ArgumentMap 'Tea or coffee?': 2 statements, 1 inferences, 0 conflicts, theses=['tea']>
+
+Nothing is checked until :meth:`MapBuilder.build`, which reports every unknown and
+every duplicate id at once in one :class:`~argmap.MapError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from argmap.check import node_reference_problems, reference_problems
+from argmap.errors import MapError
+from argmap.model import ArgumentMap, Conflict, Inference, Quote, Statement
+from argmap.report import Problem
+
+__all__ = ["MapBuilder"]
+
+
+class MapBuilder:
+    """Collects statements, inferences and conflicts, then builds an :class:`ArgumentMap`.
+
+    Ids given by the author are kept; ids the builder makes (``inf1``, ``con1``, ...)
+    depend only on the order of calls, so the same calls always give the same map.
+    """
+
+    def __init__(self, title: str, source: str | None = None) -> None:
+        self.title = title
+        self.source = source
+        self._statements: dict[str, Statement] = {}
+        self._inferences: dict[str, Inference] = {}
+        self._conflicts: dict[str, Conflict] = {}
+        self._theses: list[str] = []
+        self._problems: list[Problem] = []
+        self._rejected: list[Inference | Conflict] = []
+        self._counters = {"inf": 0, "con": 0}
+
+    # -- statements -------------------------------------------------------------------
+
+    def claim(
+        self,
+        id: str,
+        text: str,
+        *,
+        quote: str | None = None,
+        tags: Iterable[str] = (),
+        thesis: bool = False,
+        data: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Add a statement that is argued for; ``thesis=True`` makes it a thesis of the map."""
+        self._statement(id, text, quote, tags, data)
+        if thesis:
+            self.thesis(id)
+        return id
+
+    def premise(
+        self,
+        id: str,
+        text: str,
+        *,
+        quote: str | None = None,
+        tags: Iterable[str] = (),
+        data: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Add a statement that is given as a reason (its role comes from how it is used)."""
+        return self._statement(id, text, quote, tags, data)
+
+    def thesis(self, id: str) -> str:
+        """Mark a statement (added before or after) as a thesis of the map."""
+        if id not in self._theses:
+            self._theses.append(id)
+        return id
+
+    # -- relations --------------------------------------------------------------------
+
+    def support(
+        self,
+        conclusion: str,
+        premises: str | Iterable[str],
+        *,
+        id: str | None = None,
+        label: str | None = None,
+        scheme: str | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Add an inference: ``premises`` (one id, or ids that work jointly) support ``conclusion``.
+
+        Call it once per independent reason; returns the inference's id.
+        """
+        premises = (premises,) if isinstance(premises, str) else tuple(premises)
+        id, free = self._claim_id(id, "inf", "an inference")
+        inference = Inference(id, premises, conclusion, scheme, label, data)
+        if free:
+            self._inferences[id] = inference
+        else:
+            self._rejected.append(inference)
+        return id
+
+    def counter(
+        self,
+        target: str,
+        source: str,
+        *,
+        id: str | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Add a conflict: statement ``source`` speaks against ``target``.
+
+        ``target`` is a statement (a rebuttal or an undermining) or an inference id
+        (an undercut). Returns the conflict's id.
+        """
+        id, free = self._claim_id(id, "con", "a conflict")
+        conflict = Conflict(id, source, target, data)
+        if free:
+            self._conflicts[id] = conflict
+        else:
+            self._rejected.append(conflict)
+        return id
+
+    def contradict(self, a: str, b: str) -> tuple[str, str]:
+        """Add a contradiction: two conflicts, ``a`` against ``b`` and ``b`` against ``a``."""
+        return self.counter(b, a), self.counter(a, b)
+
+    # -- the result -------------------------------------------------------------------
+
+    def build(self) -> ArgumentMap:
+        """The map; :class:`~argmap.MapError` lists every unknown and duplicate id at once."""
+        result = ArgumentMap(
+            title=self.title,
+            statements=self._statements,
+            inferences=self._inferences,
+            conflicts=self._conflicts,
+            theses=tuple(self._theses),
+            source=self.source,
+        )
+        problems = [*self._problems, *reference_problems(result)]
+        for node in self._rejected:
+            problems.extend(node_reference_problems(result, node))
+        if problems:
+            raise MapError(problems)
+        return result
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _statement(
+        self,
+        id: str,
+        text: str,
+        quote: str | None,
+        tags: Iterable[str],
+        data: Mapping[str, Any] | None,
+    ) -> str:
+        if self._claim_id(id, "", "a statement")[1]:
+            anchored = Quote.find(quote, self.source) if quote is not None else None
+            self._statements[id] = Statement(id, text, anchored, tuple(tags), data)
+        return id
+
+    def _kind_of(self, id: str) -> str | None:
+        for kind, nodes in (
+            ("a statement", self._statements),
+            ("an inference", self._inferences),
+            ("a conflict", self._conflicts),
+        ):
+            if id in nodes:
+                return kind
+        return None
+
+    def _claim_id(self, id: str | None, prefix: str, kind: str) -> tuple[str, bool]:
+        """Reserve ``id`` (or make one): the id, and False (with a problem noted) if unusable."""
+        if id is None and prefix:
+            while True:
+                self._counters[prefix] += 1
+                made = f"{prefix}{self._counters[prefix]}"
+                if self._kind_of(made) is None:
+                    return made, True
+        if not isinstance(id, str) or not id:
+            self._problems.append(
+                Problem("invalid-id", "error", (), f"{kind} was given the id {id!r}.")
+            )
+            return str(id), False
+        taken = self._kind_of(id)
+        if taken is not None:
+            self._problems.append(
+                Problem(
+                    "duplicate-id",
+                    "error",
+                    (id,),
+                    f"{id!r} is used twice: as {taken} and as {kind}.",
+                )
+            )
+            return id, False
+        return id, True

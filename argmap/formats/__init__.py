@@ -1,0 +1,132 @@
+"""Reading and writing argument maps: one module per format, the same verbs in each.
+
+``load``/``loads``/``dump``/``dumps`` here choose the module by format name, by
+the file's suffix, and for ``.json`` files by their content.
+
+========================  ==============================  ===========
+format                    suffixes                        direction
+========================  ==============================  ===========
+``json`` (native)         ``.argmap.json``, ``.json``     read, write
+``argdown``               ``.argdown``, ``.ad``           read, write
+``aif`` (AIFdb, xAIF)     ``.json``                       read, write
+``microtexts``            ``.xml``                        read
+``argdown-json``          ``.json``                       write
+``dot``                   ``.dot``, ``.gv``               write
+========================  ==============================  ===========
+"""
+
+from __future__ import annotations
+
+import importlib
+import json as _json
+import os
+import pathlib
+from types import ModuleType
+from typing import Any
+
+from argmap.errors import FormatError
+from argmap.formats._io import PathLike, read_text, write_text
+from argmap.model import ArgumentMap
+
+__all__ = ["FORMATS", "detect", "dump", "dumps", "load", "loads"]
+
+FORMATS: dict[str, str] = {
+    "json": "argmap.formats.json",
+    "argdown": "argmap.formats.argdown",
+    "aif": "argmap.formats.aif",
+    "microtexts": "argmap.formats.microtexts",
+    "argdown-json": "argmap.formats.argdown_json",
+    "dot": "argmap.formats.dot",
+}
+"""Format name -> the module implementing it."""
+
+_SUFFIXES = {
+    ".argdown": "argdown",
+    ".ad": "argdown",
+    ".xml": "microtexts",
+    ".dot": "dot",
+    ".gv": "dot",
+}
+
+
+def _module(format: str, verb: str) -> ModuleType:
+    if format not in FORMATS:
+        raise FormatError(
+            f"unknown format {format!r}", expected="one of " + ", ".join(sorted(FORMATS))
+        )
+    module = importlib.import_module(FORMATS[format])
+    if not hasattr(module, verb):
+        raise FormatError(
+            f"the {format} format cannot be {'read' if 'load' in verb else 'written'}"
+        )
+    return module
+
+
+def detect_json(text: str, *, path: str | None = None) -> str:
+    """Which JSON dialect ``text`` is: ``json`` (native), ``aif`` or ``argdown-json``."""
+    try:
+        document: Any = _json.loads(text)
+    except (_json.JSONDecodeError, RecursionError):
+        return "json"  # the native reader reports the syntax error with its position
+    if isinstance(document, dict):
+        if "argmap" in document:
+            return "json"
+        if "AIF" in document or ("nodes" in document and "edges" in document):
+            return "aif"
+        if "statements" in document and "arguments" in document and "relations" in document:
+            return "argdown-json"
+    raise FormatError(
+        "a JSON file that is neither argmap's, AIFdb's, OVA's xAIF nor Argdown's",
+        path=path,
+        line=1,
+        column=1,
+        expected='an object with "argmap", "AIF", or "nodes" and "edges"',
+    )
+
+
+def detect(path: PathLike, text: str | None = None) -> str:
+    """The format of ``path``, from its suffix (and the content of a ``.json`` file)."""
+    name = pathlib.Path(path).name.lower()
+    if name.endswith(".argmap.json"):
+        return "json"
+    suffix = pathlib.Path(name).suffix
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    if suffix == ".json":
+        return detect_json(text, path=os.fspath(path)) if text is not None else "json"
+    raise FormatError(
+        f"cannot tell the format from the suffix {suffix or '(none)'!r}",
+        path=os.fspath(path),
+        expected="--format or one of .argmap.json .json .argdown .xml",
+    )
+
+
+def loads(text: str, *, format: str, path: str | None = None) -> ArgumentMap:
+    """Read a map from ``text`` in ``format``."""
+    result: ArgumentMap = _module(format, "loads").loads(text, path=path)
+    return result
+
+
+def load(path: PathLike, *, format: str | None = None) -> ArgumentMap:
+    """Read a map from the file ``path`` (format from the suffix and content unless given)."""
+    text = read_text(path)
+    chosen = format or detect(path, text)
+    return loads(text, format=chosen, path=os.fspath(path))
+
+
+def dumps(map: ArgumentMap, *, format: str) -> str:
+    """``map`` as text in ``format``."""
+    result: str = _module(format, "dumps").dumps(map)
+    return result
+
+
+def dump(
+    map: ArgumentMap,
+    path: PathLike,
+    *,
+    format: str | None = None,
+    inputs: tuple[PathLike, ...] = (),
+) -> pathlib.Path:
+    """Write ``map`` to ``path`` atomically; never over one of ``inputs``."""
+    chosen = format or detect(path)
+    return write_text(path, dumps(map, format=chosen), inputs=inputs)

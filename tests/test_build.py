@@ -1,0 +1,106 @@
+"""The builder: the public authoring contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap import ArgumentMap, MapBuilder, MapError
+
+
+def build_tea() -> MapBuilder:
+    b = MapBuilder("Tea or coffee?", source="Tea wakes you up without the jitters, they say.")
+    b.claim("tea", "Tea is the better breakfast drink.", thesis=True, tags=["drinks"])
+    b.premise("calm", "Tea wakes you without jitters.", quote="wakes you up without the jitters")
+    b.premise("cheap", "Tea is cheap.")
+    return b
+
+
+def test_builder_returns_ids_and_builds_a_map() -> None:
+    b = build_tea()
+    inference = b.support("tea", ["calm", "cheap"], label="both", scheme="practical reasoning")
+    b.claim("coffee", "Coffee is stronger.")
+    conflict = b.counter("tea", "coffee", id="strong")
+    undercut = b.counter(inference, "coffee")
+    pair = b.contradict("calm", "coffee")
+    m = b.build()
+    assert isinstance(m, ArgumentMap)
+    assert inference == "inf1"
+    assert conflict == "strong"
+    assert undercut == "con1"
+    assert pair == ("con2", "con3")
+    assert m.theses == ("tea",)
+    assert m.inferences["inf1"].premises == ("calm", "cheap")
+    assert m.inferences["inf1"].scheme == "practical reasoning"
+    assert m.kind("con1") == "undercut"
+    assert m.conflicts["con2"].source == "calm"
+    assert m.conflicts["con3"].source == "coffee"
+    assert m.statements["tea"].tags == ("drinks",)
+
+
+def test_single_premise_may_be_a_string() -> None:
+    b = build_tea()
+    b.support("tea", "calm")
+    assert b.build().inferences["inf1"].premises == ("calm",)
+
+
+def test_same_calls_give_the_same_map_and_ids() -> None:
+    def make() -> ArgumentMap:
+        b = build_tea()
+        b.support("tea", "calm")
+        b.support("tea", "cheap")
+        b.claim("coffee", "Coffee!")
+        b.contradict("tea", "coffee")
+        return b.build()
+
+    assert make() == make()
+    assert list(make().inferences) == ["inf1", "inf2"]
+
+
+def test_generated_ids_skip_ids_already_taken() -> None:
+    b = MapBuilder("t")
+    b.claim("inf1", "a statement whose id looks generated", thesis=True)
+    b.premise("p", "p")
+    assert b.support("inf1", "p") == "inf2"
+
+
+def test_quote_offsets_are_recorded() -> None:
+    m = build_tea().build()
+    quote = m.statements["calm"].quote
+    assert quote is not None
+    assert (quote.start, quote.end) == (4, 36)
+    assert m.source is not None
+    assert m.source[quote.start : quote.end] == quote.text
+    assert m.statements["cheap"].quote is None
+
+
+def test_build_lists_every_unknown_and_duplicate_id_at_once() -> None:
+    b = build_tea()
+    b.premise("calm", "again")
+    b.support("nowhere", ["calm", "ghost"], id="calm")
+    b.support("tea", ["phantom"])
+    b.counter("void", "spectre")
+    b.thesis("missing")
+    with pytest.raises(MapError) as raised:
+        b.build()
+    error = raised.value
+    codes = [problem.code for problem in error.problems]
+    assert codes.count("duplicate-id") == 2
+    named = {id for problem in error.problems for id in problem.ids}
+    assert {"calm", "ghost", "phantom", "void", "spectre", "missing"} <= named
+    message = str(error)
+    for name in ("ghost", "phantom", "void", "spectre", "missing", "nowhere"):
+        assert repr(name) in message
+
+
+def test_an_inference_needs_premises() -> None:
+    b = build_tea()
+    b.support("tea", [])
+    with pytest.raises(MapError, match="no premises"):
+        b.build()
+
+
+def test_invalid_ids_are_reported() -> None:
+    b = MapBuilder("t")
+    b.claim("", "empty id")
+    with pytest.raises(MapError, match="id ''"):
+        b.build()

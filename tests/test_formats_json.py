@@ -1,0 +1,145 @@
+"""Native JSON: lossless round trips, valid against the schema, clear errors."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap import ArgumentMap, FormatError, MapBuilder
+from argmap.formats import detect, dump, dumps, load, loads
+from argmap.formats import json as native
+from argmap.strategies import argument_maps
+
+import turkey_s400
+
+SCHEMA = json.loads(
+    (pathlib.Path(native.__file__).with_name("argmap.schema.json")).read_text("utf-8")
+)
+
+
+def validate(text: str) -> None:
+    jsonschema.Draft202012Validator(SCHEMA).validate(json.loads(text))
+
+
+def test_the_schema_is_a_valid_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+@given(argument_maps())
+def test_round_trip_is_lossless(m: ArgumentMap) -> None:
+    text = native.dumps(m)
+    validate(text)
+    assert native.loads(text) == m
+
+
+@given(argument_maps(consistent=False))
+def test_inconsistent_maps_round_trip_or_fail_clearly(m: ArgumentMap) -> None:
+    text = native.dumps(m)
+    validate(text)
+    try:
+        back = native.loads(text)
+    except FormatError as error:
+        assert error.code in {"unknown-reference", "duplicate-id", "no-premises"}
+    else:
+        assert back == m
+
+
+def test_the_article_round_trips_through_files(tmp_path: pathlib.Path, article: str) -> None:
+    m = turkey_s400.build_map(article)
+    path = dump(m, tmp_path / "s400.argmap.json")
+    validate(path.read_text("utf-8"))
+    assert load(path) == m
+    assert detect(path) == "json"
+
+
+def test_output_is_stable_and_readable() -> None:
+    b = MapBuilder("T")
+    b.claim("a", "Ä", thesis=True)
+    text = dumps(b.build(), format="json")
+    assert text == native.dumps(b.build())
+    assert text.endswith("\n")
+    assert '"Ä"' in text
+    assert json.loads(text) == {
+        "argmap": 1,
+        "title": "T",
+        "theses": ["a"],
+        "statements": [{"id": "a", "text": "Ä"}],
+        "inferences": [],
+        "conflicts": [],
+    }
+
+
+def test_loaded_maps_know_where_ids_stand() -> None:
+    text = '{"argmap": 1, "title": "",\n "statements": [\n  {"id": "a", "text": "x"}]}'
+    m = loads(text, format="json", path="m.json")
+    location = m.locations["a"]
+    assert (location.path, location.line, location.column) == ("m.json", 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line", "column"),
+    [
+        ("", "the file is empty", 1, 1),
+        ('{"argmap": 1', "invalid JSON", 1, 13),
+        ("[]", "expected a JSON object, got a list", 1, 1),
+        ('{"argmap": 2}', "unsupported argmap JSON version 2", 1, 1),
+        ('{"argmap": 1, "statements": {}}', "$.statements: expected a list", None, None),
+        ("[" * 100000, "nested too deeply", 1, 1),
+    ],
+)
+def test_errors_say_what_and_where(
+    text: str, message: str, line: int | None, column: int | None
+) -> None:
+    with pytest.raises(FormatError) as raised:
+        native.loads(text, path="bad.json")
+    error = raised.value
+    assert message in error.message
+    assert (error.line, error.column) == (line, column)
+    assert error.path == "bad.json"
+
+
+def test_every_problem_is_listed() -> None:
+    text = json.dumps(
+        {
+            "argmap": 1,
+            "title": 7,
+            "statements": [{"id": "a"}, {"id": "a", "text": 3}, "oops"],
+            "inferences": [{"id": "i", "premises": "a", "conclusion": "a"}],
+            "conflicts": [],
+        }
+    )
+    with pytest.raises(FormatError) as raised:
+        native.loads(text)
+    messages = [p.message for p in raised.value.problems]
+    assert len(messages) == 6, messages
+    assert '$.statements[0]: missing "text"' in messages
+    assert "$.statements[1].text: expected a string, got a number" in messages
+    assert "$.statements[2]: expected an object, got a string" in messages
+    assert "$.title: expected a string, got a number" in messages
+
+
+@given(st.text(max_size=200))
+def test_random_text_only_ever_raises_format_errors(text: str) -> None:
+    try:
+        native.loads(text)
+    except FormatError:
+        pass
+
+
+@given(argument_maps(max_statements=5), st.data())
+def test_mutated_files_only_ever_raise_format_errors(m: ArgumentMap, data: st.DataObject) -> None:
+    text = native.dumps(m)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 20)))
+    mutated = (
+        text[:start] + data.draw(st.sampled_from(["", "1", '"', "{", "]", "null"])) + text[end:]
+    )
+    try:
+        native.loads(mutated)
+    except FormatError:
+        pass
