@@ -42,7 +42,8 @@ def to_document(map: ArgumentMap) -> dict[str, Any]:
     return {
         "argmap": VERSION,
         "title": map.title,
-        **_pruned({"source": map.source, "theses": list(map.theses), "data": dict(map.data)}),
+        **({} if map.source is None else {"source": map.source}),
+        **_pruned({"theses": list(map.theses), "data": dict(map.data)}),
         "statements": [
             {
                 "id": s.id,
