@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
+from argmap._graph import UNKNOWN, Graph
 from argmap.model import ArgumentMap, Conflict, Inference
 from argmap.report import Location, Problem, Report, Severity
 
@@ -47,8 +48,9 @@ def check(map: ArgumentMap, *, position: Position | None = None) -> Report:
 
     With ``position``, also report where it is incoherent with the map.
     """
-    rules: list[Callable[[ArgumentMap], Iterable[Problem]]] = [
-        reference_problems,
+    graph = Graph(map)
+    rules: list[Callable[[ArgumentMap, Graph], Iterable[Problem]]] = [
+        _references,
         _circular_support,
         _contradictory_premises,
         _support_and_attack,
@@ -58,7 +60,7 @@ def check(map: ArgumentMap, *, position: Position | None = None) -> Report:
         _no_thesis,
         _disconnected,
     ]
-    problems = [problem for rule in rules for problem in rule(map)]
+    problems = [problem for rule in rules for problem in rule(map, graph)]
     if position is not None:
         problems.extend(_incoherent_position(map, position))
     return Report.from_problems([_locate(map, problem) for problem in problems])
@@ -88,21 +90,18 @@ def _names(ids: Iterable[str]) -> str:
 
 def reference_problems(map: ArgumentMap) -> Iterator[Problem]:
     """Unknown ids, ids shared by two kinds of node, and inferences without premises."""
-    kinds: dict[str, Mapping[str, object]] = {
-        "statement": map.statements,
-        "inference": map.inferences,
-    }
-    for id in map.inferences:
-        if id in map.statements:
-            yield _problem("duplicate-id", [id], f"{id!r} is both a statement and an inference.")
-    for id in map.conflicts:
-        for kind, nodes in kinds.items():
-            if id in nodes:
-                yield _problem("duplicate-id", [id], f"{id!r} is both a {kind} and a conflict.")
+    return _references(map, Graph(map))
 
-    relations: list[Inference | Conflict] = [*map.inferences.values(), *map.conflicts.values()]
-    for relation in relations:
-        yield from node_reference_problems(map, relation)
+
+def _references(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
+    if graph.shares_ids:
+        yield from _shared_ids(map)
+    for k, (premises, conclusion) in enumerate(zip(graph.premises, graph.conclusions, strict=True)):
+        if not premises or conclusion == UNKNOWN or UNKNOWN in premises:
+            yield from node_reference_problems(map, map.inferences[graph.inference_ids[k]])
+    for k, (source, target) in enumerate(zip(graph.sources, graph.targets, strict=True)):
+        if source == UNKNOWN or target == UNKNOWN:
+            yield from node_reference_problems(map, map.conflicts[graph.conflict_ids[k]])
     for argument in map.arguments.values():
         if argument.id in map:
             yield _problem(
@@ -115,13 +114,19 @@ def reference_problems(map: ArgumentMap) -> Iterator[Problem]:
         for member in argument.inferences:
             if member not in map.inferences:
                 yield _unknown(member, argument.id, "member inference")
-    for thesis in map.theses:
-        if thesis not in map.statements:
+    for thesis, number in zip(map.theses, graph.theses, strict=True):
+        if number == UNKNOWN:
             yield _problem(
-                "unknown-reference",
-                [thesis],
-                f"the thesis {thesis!r} is not a statement.",
+                "unknown-reference", [thesis], f"the thesis {thesis!r} is not a statement."
             )
+
+
+def _shared_ids(map: ArgumentMap) -> Iterator[Problem]:
+    for id in map.statements.keys() & map.inferences.keys():
+        yield _problem("duplicate-id", [id], f"{id!r} is both a statement and an inference.")
+    for kind, nodes in (("statement", map.statements), ("inference", map.inferences)):
+        for id in map.conflicts.keys() & nodes.keys():
+            yield _problem("duplicate-id", [id], f"{id!r} is both a {kind} and a conflict.")
 
 
 def _unknown(ref: str, owner: str, role: str) -> Problem:
@@ -148,126 +153,28 @@ def node_reference_problems(map: ArgumentMap, node: Inference | Conflict) -> Ite
 # -- circular support -------------------------------------------------------------
 
 
-def _support_graph(map: ArgumentMap) -> dict[str, list[str]]:
-    """Premise -> conclusions, over known statements, without repeated edges."""
-    graph: dict[str, dict[str, None]] = {}
-    for inference in map.inferences.values():
-        if inference.conclusion not in map.statements:
-            continue
-        for premise in inference.premises:
-            if premise in map.statements:
-                graph.setdefault(premise, {})[inference.conclusion] = None
-    return {node: list(targets) for node, targets in graph.items()}
-
-
-def _on_cycles(graph: Mapping[str, list[str]], order: Iterable[str]) -> list[str]:
-    """The statements left after peeling off, again and again, every one that no
-    remaining statement supports (Kahn's algorithm): empty exactly when there is no
-    cycle, and otherwise the cycles and what they support."""
-    supported_by = dict.fromkeys(order, 0)
-    for targets in graph.values():
-        for target in targets:
-            supported_by[target] += 1
-    free = [node for node, count in supported_by.items() if count == 0]
-    while free:
-        for target in graph.get(free.pop(), ()):
-            supported_by[target] -= 1
-            if supported_by[target] == 0:
-                free.append(target)
-    return [node for node, count in supported_by.items() if count > 0]
-
-
-def _strongly_connected(graph: Mapping[str, list[str]], order: Iterable[str]) -> list[list[str]]:
-    """Tarjan's strongly connected components, iteratively (no recursion limit)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    components: list[list[str]] = []
-    for root in order:
-        if root in index or root not in graph:
-            continue
-        work: list[tuple[str, Iterator[str]]] = [(root, iter(graph.get(root, ())))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, successors = work[-1]
-            for successor in successors:
-                if successor not in index:
-                    index[successor] = low[successor] = len(index)
-                    stack.append(successor)
-                    on_stack.add(successor)
-                    work.append((successor, iter(graph.get(successor, ()))))
-                    break
-                if successor in on_stack:
-                    low[node] = min(low[node], index[successor])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    component: list[str] = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    components.append(component)
-    return components
-
-
-def _cycles(
-    graph: Mapping[str, list[str]], component: list[str], rank: Mapping[str, int], budget: list[int]
-) -> Iterator[list[str]]:
-    """Each elementary cycle of one component once, rooted at its first statement in map
-    order. ``budget`` bounds the steps taken, as some graphs have exponentially many."""
-    members = set(component)
-    for start in sorted(component, key=rank.__getitem__):
-        first = rank[start]
-        path = [start]
-        on_path = {start}
-        work = [iter(graph.get(start, ()))]
-        while work:
-            for successor in work[-1]:
-                if successor == start:
-                    yield list(path)
-                elif successor in members and rank[successor] > first and successor not in on_path:
-                    budget[0] -= 1
-                    if budget[0] < 0:
-                        return
-                    path.append(successor)
-                    on_path.add(successor)
-                    work.append(iter(graph.get(successor, ())))
-                    break
-            else:
-                work.pop()
-                on_path.discard(path.pop())
-
-
-def _circular_support(map: ArgumentMap) -> Iterator[Problem]:
-    graph = _support_graph(map)
-    if not graph:
+def _circular_support(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
+    successors = graph.support_successors()
+    looping = Graph.on_cycles(successors)
+    if not looping:
         return
-    rank = {id: position for position, id in enumerate(map.statements)}
+    names = graph.statement_ids
     budget = [_CYCLE_SEARCH_STEPS]
     reported = 0
-    components = _strongly_connected(graph, _on_cycles(graph, map.statements))
-    for component in sorted(components, key=lambda c: min(rank[id] for id in c)):
-        if len(component) == 1 and component[0] not in graph.get(component[0], ()):
+    for component in sorted(Graph.strongly_connected(successors, looping)):
+        if len(component) == 1 and component[0] not in successors[component[0]]:
             continue
         listed = 0
-        for cycle in _cycles(graph, component, rank, budget):
+        for cycle in Graph.cycles(successors, component, budget):
             if reported >= MAX_CYCLES:
                 break
             reported += 1
             listed += 1
-            chain = " -> ".join(repr(id) for id in [*cycle, cycle[0]])
-            yield _problem("circular-support", cycle, f"circular support: {chain}.")
+            ids = [names[n] for n in cycle]
+            chain = " -> ".join(repr(id) for id in [*ids, ids[0]])
+            yield _problem("circular-support", ids, f"circular support: {chain}.")
         if listed == 0 or budget[0] < 0 or reported >= MAX_CYCLES:
-            members = sorted(component, key=rank.__getitem__)
+            members = [names[n] for n in component]
             yield _problem(
                 "circular-support",
                 members,
@@ -278,11 +185,15 @@ def _circular_support(map: ArgumentMap) -> Iterator[Problem]:
 # -- local contradictions ------------------------------------------------------------
 
 
-def _contradictory_premises(map: ArgumentMap) -> Iterator[Problem]:
-    for inference in map.inferences.values():
-        premises = list(dict.fromkeys(inference.premises))
-        for i, first in enumerate(premises):
-            for second in premises[i + 1 :]:
+def _contradictory_premises(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
+    in_conflicts = {*graph.sources, *graph.targets}
+    for k, (premises, conclusion) in enumerate(zip(graph.premises, graph.conclusions, strict=True)):
+        if conclusion not in in_conflicts and in_conflicts.isdisjoint(premises):
+            continue
+        inference = map.inferences[graph.inference_ids[k]]
+        ordered = list(dict.fromkeys(inference.premises))
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1 :]:
                 if map.in_conflict(first, second):
                     yield _problem(
                         "contradictory-premises",
@@ -298,28 +209,37 @@ def _contradictory_premises(map: ArgumentMap) -> Iterator[Problem]:
                 )
 
 
-def _support_and_attack(map: ArgumentMap) -> Iterator[Problem]:
-    seen: set[tuple[str, str]] = set()
-    for conflict in map.conflicts.values():
-        source, target = conflict.source, conflict.target
-        if (source, target) in seen or source == target:
+def _support_and_attack(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
+    attacked = bytearray(graph.size)
+    for target in graph.targets:
+        if 0 <= target < graph.size:
+            attacked[target] = 1
+    reasons: dict[int, set[int]] = {}
+    for premises, conclusion in zip(graph.premises, graph.conclusions, strict=True):
+        if conclusion != UNKNOWN and attacked[conclusion]:
+            reasons.setdefault(conclusion, set()).update(premises)
+    seen: set[tuple[int, int]] = set()
+    for k, (source, target) in enumerate(zip(graph.sources, graph.targets, strict=True)):
+        if UNKNOWN in (source, target) or source == target or (source, target) in seen:
             continue
-        if target in map.inferences:
-            supports = source in map.inferences[target].premises
+        if target < graph.size:
+            supports = source in reasons.get(target, ())
         else:
-            supports = any(source in inference.premises for inference in map.supporters(target))
+            supports = source in graph.premises[target - graph.size]
         if supports:
             seen.add((source, target))
+            conflict = map.conflicts[graph.conflict_ids[k]]
             yield _problem(
                 "support-and-attack",
-                [source, target],
-                f"{source!r} both supports and attacks {target!r}.",
+                [conflict.source, conflict.target],
+                f"{conflict.source!r} both supports and attacks {conflict.target!r}.",
             )
 
 
-def _self_conflict(map: ArgumentMap) -> Iterator[Problem]:
-    for conflict in map.conflicts.values():
-        if conflict.source == conflict.target:
+def _self_conflict(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
+    for k, (source, target) in enumerate(zip(graph.sources, graph.targets, strict=True)):
+        if source == target != UNKNOWN:
+            conflict = map.conflicts[graph.conflict_ids[k]]
             yield _problem(
                 "self-conflict",
                 [conflict.source, conflict.id],
@@ -330,7 +250,7 @@ def _self_conflict(map: ArgumentMap) -> Iterator[Problem]:
 # -- provenance and text ---------------------------------------------------------------
 
 
-def _quotes(map: ArgumentMap) -> Iterator[Problem]:
+def _quotes(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
     quoted = [s for s in map.statements.values() if s.quote is not None]
     if map.source is None:
         if quoted:
@@ -352,7 +272,7 @@ def _quotes(map: ArgumentMap) -> Iterator[Problem]:
             )
 
 
-def _empty_text(map: ArgumentMap) -> Iterator[Problem]:
+def _empty_text(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
     for statement in map.statements.values():
         if not statement.text.strip():
             yield _problem("empty-text", [statement.id], f"{statement.id!r} has no text.")
@@ -361,40 +281,18 @@ def _empty_text(map: ArgumentMap) -> Iterator[Problem]:
 # -- shape of the whole map ------------------------------------------------------------
 
 
-def _no_thesis(map: ArgumentMap) -> Iterator[Problem]:
+def _no_thesis(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
     if map.statements and not map.theses:
         yield _problem("no-thesis", [], "the map has statements but no thesis.")
 
 
-def _disconnected(map: ArgumentMap) -> Iterator[Problem]:
+def _disconnected(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
     """Statements with no path of supports or conflicts, in either direction, to a thesis."""
     if not map.theses:
         return
-    inferences, conflicts = map.inferences, map.conflicts
-    reached = {thesis for thesis in map.theses if thesis in map.statements}
-    frontier = list(reached)
-
-    def visit(id: str) -> None:
-        if id not in reached:
-            reached.add(id)
-            frontier.append(id)
-
-    while frontier:
-        node = frontier.pop()
-        if node in inferences:
-            inference = inferences[node]
-            for premise in inference.premises:
-                visit(premise)
-            visit(inference.conclusion)
-        else:
-            for inference_id in (*map.supporters_ids(node), *map.uses_ids(node)):
-                visit(inference_id)
-            for conflict_id in map.attacks_ids(node):
-                visit(conflicts[conflict_id].target)
-        for conflict_id in map.attackers_ids(node):
-            visit(conflicts[conflict_id].source)
-    for id in map.statements:
-        if id not in reached:
+    connected = graph.connected_to_theses()
+    for n, id in enumerate(graph.statement_ids):
+        if not connected[n]:
             yield _problem(
                 "disconnected",
                 [id],

@@ -111,6 +111,10 @@ def load(path: PathLike, *, format: str | None = None) -> ArgumentMap:
     """Read a map from the file ``path`` (format from the suffix and content unless given)."""
     text = read_text(path)
     chosen = format or detect(path, text)
+    module = _module(chosen, "loads")
+    if hasattr(module, "load"):  # a module may read more than the one file (a sibling text)
+        result: ArgumentMap = module.load(path)
+        return result
     return loads(text, format=chosen, path=os.fspath(path))
 
 

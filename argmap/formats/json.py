@@ -269,7 +269,8 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         )
     result = _build(document, reader)
     if not reader.problems:
-        reader.problems.extend(reference_problems(result))
+        # An inference without premises is a map problem for ``check``, not unreadable input.
+        reader.problems.extend(p for p in reference_problems(result) if p.code != "no-premises")
     if reader.problems:
         _raise(text, path, reader.problems)
     all_ids = [*result.statements, *result.inferences, *result.conflicts, *result.arguments]

@@ -1,0 +1,1164 @@
+"""AIF: AIFdb JSON and OVA3's xAIF, read and written without loss.
+
+Two flavours of the Argument Interchange Format are read: AIFdb's
+``{"nodes": [...], "edges": [...], "locutions": [...]}`` and OVA3's xAIF
+``{"AIF": {"nodes", "edges", ...}, "OVA": {...}, "text": ...}``. A map read from
+either is written back in the same flavour (``map.data["aif"]["flavour"]``).
+
+==========================  ===================================================================
+AIF                         argmap
+==========================  ===================================================================
+I-node                      :class:`~argmap.model.Statement` (``id`` = nodeID, ``text``); the
+                            node's other keys (``timestamp``...) in ``data["aif"]["node"]``
+RA-node                     :class:`~argmap.model.Inference`: premises = the I-nodes with an
+                            edge into it (one RA with several premises is one *linked*
+                            inference), conclusion = the I-node it points to; ``scheme`` = the
+                            node's ``scheme`` or ``text`` unless generic ("RA", "Default
+                            Inference")
+MA-node (rephrase)          an Inference too (``data["aif"]["node"]["type"] == "MA"``,
+                            ``scheme`` "rephrase" unless the node names another): restating p
+                            as q is read as p supporting q, so ``check`` sees I <-> MA cycles
+                            as circular support
+CA-node on an I-node        :class:`~argmap.model.Conflict` on a statement (rebuttal or
+                            undermining, as the model derives it)
+CA-node on an RA/MA-node    a Conflict on that inference (an undercut)
+CA-node, n I-node sources   n Conflicts, one per source, all with the CA's target: the first
+                            has the CA's id, the others ``<id>.2``, ``<id>.3``... and
+                            ``data["aif"]["part_of"]``; the writer joins them into one CA again
+I -> I edge (no S-node)     an Inference with one premise and no scheme, id ``edge<edgeID>``,
+                            the edge in ``data["aif"]["edge"]``; written back as the bare edge
+CA-node on a CA-node        not in the model (conflicts target statements or inferences): kept
+                            unchanged in ``map.data["aif"]["document"]`` and listed in
+                            ``map.data["aif"]["unmodelled"]``; its sources then look
+                            unconnected to ``check``
+PA-node (preference)        kept unchanged in the document, listed in ``unmodelled``
+other S-nodes               one the model cannot hold (no I-node as source, no or several
+                            conclusions, a target that is not held) is kept unchanged in the
+                            document and listed in ``unmodelled`` with the reason
+dialogue layer              L, YA and TA nodes and their edges, ``locutions``, participants,
+                            scheme- and descriptorfulfillments, the OVA layout and xAIF's
+                            ``text``: kept unchanged in ``map.data["aif"]["document"]``, the
+                            original document with the nodes and edges the model holds taken
+                            out
+==========================  ===================================================================
+
+Every edge the model represents is kept verbatim in the ``data["aif"]["edges"]`` of its
+RA/MA/CA node, so its ``edgeID`` (and ``formEdgeID``) survive a round trip. Ids may be
+strings or integers in the file: they are strings in the model, and a node's integer
+``nodeID`` is kept in ``data["aif"]["node"]["nodeID"]`` so that the writer restores it.
+AIF has no place for a title, theses, quotes, tags, labels or Argdown arguments: they are
+not written, and a map read from AIF has no thesis (``check`` warns ``no-thesis``). The
+writer invents no timestamps: new nodes have none, new edges get the next free number as
+``edgeID``.
+
+Input that cannot be read raises :class:`~argmap.errors.FormatError` with the line and
+column of the offending value and every problem found: invalid JSON, wrong types, an unknown
+node type, an edge naming an unknown node (``unknown-reference``), two nodes with one id
+(``duplicate-id``), and an RA/MA without any edge in (``no-premises``) or out
+(``no-conclusion``), or a CA/PA without one (``no-source``, ``no-target``). The last four
+are allowed for an S-node anchored in a dialogue by a YA-node (real IAT corpora hold such
+half-finished analyses): it is modelled where possible (an inference with no premises, which
+``check`` reports) and kept in the document otherwise.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence, Set
+from typing import Any, Literal
+
+import attrs
+
+from argmap.check import reference_problems
+from argmap.errors import FormatError, MapError
+from argmap.formats._io import Lines, PathLike, read_text, write_text
+from argmap.model import ArgumentMap, Conflict, Inference, Statement
+from argmap.report import Location, Problem
+
+__all__ = ["NODE_TYPES", "REPHRASE", "dump", "dumps", "load", "loads", "to_document"]
+
+Flavour = Literal["aifdb", "xaif"]
+JsonPath = tuple[str | int, ...]
+
+NODE_TYPES: tuple[str, ...] = ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA")
+"""The node types AIFdb and OVA use: the argument layer, then the dialogue layer."""
+
+REPHRASE = "rephrase"
+"""The scheme of an inference read from an MA-node that names no scheme of its own."""
+
+_GENERIC: Mapping[str, frozenset[str]] = {
+    "RA": frozenset({"RA", "Default Inference"}),
+    "MA": frozenset({"MA", "Default Rephrase"}),
+}
+_DEFAULT_TEXT: Mapping[str, str] = {
+    "RA": "Default Inference",
+    "MA": "Default Rephrase",
+    "CA": "Default Conflict",
+}
+_NOT_PREMISE_SIDE = frozenset({"YA", "CA", "PA"})
+"""Edges into an S-node from these are anchors, attacks or preferences, not its premises."""
+_ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA", "PA"})
+_NODE_ID = re.compile(r'"nodeID"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?\d+)\b)')
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+# -- what the reader collects ------------------------------------------------------------
+
+
+@attrs.frozen
+class _Node:
+    """One valid node object: its id as a string, its type, the object itself."""
+
+    id: str
+    type: str
+    raw: dict[str, Any]
+    index: int
+
+
+@attrs.frozen
+class _Edge:
+    """One valid edge object between two known nodes (ids as strings)."""
+
+    source: str
+    target: str
+    raw: dict[str, Any]
+    index: int
+
+
+@attrs.frozen
+class _Issue:
+    """A problem found in the input, located by its JSON path until the text is at hand."""
+
+    code: str
+    message: str
+    path: JsonPath
+    ids: tuple[str, ...] = ()
+    expected: str | None = None
+
+
+@attrs.frozen
+class _Graph:
+    """The valid nodes and edges of a document, indexed by node id."""
+
+    nodes: tuple[_Node, ...]
+    edges: tuple[_Edge, ...]
+    by_id: Mapping[str, _Node]
+    incoming: Mapping[str, tuple[_Edge, ...]]
+    outgoing: Mapping[str, tuple[_Edge, ...]]
+
+    @classmethod
+    def of(cls, nodes: Sequence[_Node], edges: Sequence[_Edge]) -> _Graph:
+        """The graph of checked nodes and edges, with both edge indexes built once."""
+        incoming: dict[str, list[_Edge]] = {}
+        outgoing: dict[str, list[_Edge]] = {}
+        for edge in edges:
+            incoming.setdefault(edge.target, []).append(edge)
+            outgoing.setdefault(edge.source, []).append(edge)
+        return cls(
+            tuple(nodes),
+            tuple(edges),
+            {node.id: node for node in nodes},
+            {key: tuple(value) for key, value in incoming.items()},
+            {key: tuple(value) for key, value in outgoing.items()},
+        )
+
+    def type(self, id: str) -> str:
+        """The node type of ``id`` (I, RA, L...)."""
+        return self.by_id[id].type
+
+    def into(self, id: str) -> tuple[_Edge, ...]:
+        """The edges that end at ``id``, in file order."""
+        return self.incoming.get(id, ())
+
+    def out_of(self, id: str) -> tuple[_Edge, ...]:
+        """The edges that start at ``id``, in file order."""
+        return self.outgoing.get(id, ())
+
+
+@attrs.frozen
+class _Built:
+    """What the argument layer became: model nodes, the edges they own, what was left out."""
+
+    inferences: tuple[Inference, ...]
+    conflicts: tuple[Conflict, ...]
+    owned: frozenset[int]
+    modelled: frozenset[str]
+    notes: tuple[dict[str, Any], ...]
+
+
+# -- reading: JSON text to document --------------------------------------------------------
+
+
+def _json_type(value: Any) -> str:
+    """How a JSON value's type is named in messages."""
+    if isinstance(value, bool):
+        return "true/false"
+    names = {dict: "an object", list: "a list", str: "a string", int: "a number"}
+    return names.get(type(value), "a number" if isinstance(value, float) else "null")
+
+
+def _parse(text: str, path: str | None) -> Any:
+    """The parsed JSON of ``text``; syntax errors become FormatErrors with their position."""
+    if not text.strip():
+        raise FormatError(
+            "the file is empty",
+            path=path,
+            line=1,
+            column=1,
+            expected="an AIF JSON object",
+            code="empty-file",
+        )
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"invalid JSON: {error.msg}",
+            path=path,
+            line=error.lineno,
+            column=error.colno,
+            code="invalid-json",
+        ) from None
+    except RecursionError:
+        line, column = Lines(text).at(_deepest(text))
+        raise FormatError(
+            "JSON nested too deeply to read",
+            path=path,
+            line=line,
+            column=column,
+            code="too-deep",
+        ) from None
+
+
+def _deepest(text: str) -> int:
+    """The offset of the first bracket at the deepest nesting level (strings skipped)."""
+    depth = best = where = 0
+    in_string = escaped = False
+    for offset, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > best:
+                best, where = depth, offset
+        elif char in "]}":
+            depth -= 1
+    return where
+
+
+def _container(document: Any) -> tuple[Flavour, JsonPath, dict[str, Any]] | _Issue:
+    """The flavour and the object holding ``nodes`` and ``edges``, or why there is none."""
+    if not isinstance(document, dict):
+        return _Issue(
+            "invalid-field",
+            f"expected a JSON object, got {_json_type(document)}",
+            (),
+            expected="an AIF JSON object",
+        )
+    if "AIF" in document:
+        inner = document["AIF"]
+        if not isinstance(inner, dict):
+            return _Issue(
+                "invalid-field",
+                f"$.AIF: expected an object, got {_json_type(inner)}",
+                ("AIF",),
+                expected='an object with "nodes" and "edges"',
+            )
+        return "xaif", ("AIF",), inner
+    if "nodes" in document or "edges" in document:
+        return "aifdb", (), document
+    return _Issue(
+        "not-aif",
+        "a JSON object without AIF nodes and edges",
+        (),
+        expected='"nodes" and "edges" (AIFdb) or "AIF" (xAIF)',
+    )
+
+
+# -- reading: checking nodes and edges ---------------------------------------------------
+
+
+def _id_of(value: Any) -> str | None:
+    """A node or edge id as a string: JSON strings and integers qualify, nothing else."""
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _where(base: JsonPath, key: str, index: int) -> str:
+    """``$.AIF.nodes[3]``: the JSON path of an item, as messages show it."""
+    return "$" + "".join(f".{step}" for step in base) + f".{key}[{index}]"
+
+
+def _items(container: dict[str, Any], key: str, base: JsonPath, issues: list[_Issue]) -> list[Any]:
+    """The list under ``key`` ("nodes" or "edges"), or an issue if it is missing or no list."""
+    if key not in container:
+        where = "$" + "".join(f".{step}" for step in base)
+        issues.append(
+            _Issue("missing-field", f'{where}: missing "{key}"', base, expected=f"a list of {key}")
+        )
+        return []
+    value = container[key]
+    if not isinstance(value, list):
+        issues.append(
+            _Issue(
+                "invalid-field",
+                f"${''.join(f'.{step}' for step in base)}.{key}: expected a list of {key}, "
+                f"got {_json_type(value)}",
+                (*base, key),
+                expected=f"a list of {key}",
+            )
+        )
+        return []
+    return value
+
+
+def _read_node(raw: Any, index: int, base: JsonPath, issues: list[_Issue]) -> _Node | None:
+    """One node object checked: an id, a known type, a string text (required for I).
+
+    A valid node passes one quick test; only an invalid one is diagnosed in detail.
+    """
+    if isinstance(raw, dict):
+        id, type, text = _id_of(raw.get("nodeID")), raw.get("type"), raw.get("text")
+        has_text = isinstance(text, str) or ("text" not in raw and type != "I")
+        if id is not None and type in NODE_TYPES and has_text:
+            return _Node(id, type, raw, index)
+    _node_issues(raw, index, base, issues)
+    return None
+
+
+_ONE_OF_TYPES = "one of " + ", ".join(NODE_TYPES)
+
+
+def _node_issues(raw: Any, index: int, base: JsonPath, issues: list[_Issue]) -> None:
+    """Everything wrong with an invalid node, each with its JSON path."""
+    where, path = _where(base, "nodes", index), (*base, "nodes", index)
+    if not isinstance(raw, dict):
+        message = f"{where}: a node is {_json_type(raw)}"
+        issues.append(_Issue("invalid-field", message, path, (), "an object"))
+        return
+    if "nodeID" not in raw:
+        issues.append(_Issue("missing-field", f'{where}: missing "nodeID"', path, (), "a nodeID"))
+    elif _id_of(raw["nodeID"]) is None:
+        message = f"{where}.nodeID: {_json_type(raw['nodeID'])} is not an id"
+        expected = "a non-empty string or an integer"
+        issues.append(_Issue("invalid-field", message, (*path, "nodeID"), (), expected))
+    issues.extend(_type_and_text_issues(raw, where, path))
+
+
+def _type_and_text_issues(raw: dict[str, Any], where: str, path: JsonPath) -> list[_Issue]:
+    """A missing or unknown ``type``; a ``text`` that is no string, or missing on an I-node."""
+    found = []
+    type = raw.get("type")
+    if "type" not in raw:
+        found.append(_Issue("missing-field", f'{where}: missing "type"', path, (), _ONE_OF_TYPES))
+    elif type not in NODE_TYPES:
+        shown = json.dumps(type) if isinstance(type, str) else _json_type(type)
+        message = f"{where}.type: unknown node type {shown}"
+        found.append(_Issue("unknown-node-type", message, (*path, "type"), (), _ONE_OF_TYPES))
+    if "text" in raw and not isinstance(raw["text"], str):
+        message = f"{where}.text: expected a string, got {_json_type(raw['text'])}"
+        found.append(_Issue("invalid-field", message, (*path, "text"), (), "a string"))
+    elif type == "I" and "text" not in raw:
+        message = f'{where}: an I-node without "text"'
+        found.append(_Issue("missing-field", message, path, (), "a string"))
+    return found
+
+
+def _read_nodes(container: dict[str, Any], base: JsonPath, issues: list[_Issue]) -> list[_Node]:
+    """Every valid node; invalid ones and repeated ids become issues."""
+    nodes: dict[str, _Node] = {}
+    for index, raw in enumerate(_items(container, "nodes", base, issues)):
+        node = _read_node(raw, index, base, issues)
+        if node is None:
+            continue
+        if node.id in nodes:
+            issues.append(
+                _Issue(
+                    "duplicate-id",
+                    f"{_where(base, 'nodes', index)}: the nodeID {node.id!r} is used twice",
+                    (*base, "nodes", index, "nodeID"),
+                    (node.id,),
+                    "unique nodeIDs",
+                )
+            )
+            continue
+        nodes[node.id] = node
+    return list(nodes.values())
+
+
+def _end(
+    raw: dict[str, Any], key: str, path: JsonPath, named: Set[str], issues: list[_Issue]
+) -> str | None:
+    """The node id under ``key`` ("fromID"/"toID") of an edge, or None with an issue.
+
+    An id written on a node that was itself invalid gives None without a second issue.
+    """
+    where = "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
+    id = _id_of(raw.get(key))
+    if key not in raw:
+        issues.append(_Issue("missing-field", f'{where}: missing "{key}"', path, (), "a nodeID"))
+    elif id is None:
+        message = f"{where}.{key}: {_json_type(raw[key])} is not an id"
+        issues.append(_Issue("invalid-field", message, (*path, key), (), "a nodeID"))
+    elif id not in named:
+        message = f"{where}.{key}: no node has the id {id!r}"
+        expected = "the nodeID of a node in this file"
+        issues.append(_Issue("unknown-reference", message, (*path, key), (id,), expected))
+    else:
+        return id
+    return None
+
+
+def _read_edge(
+    raw: Any, index: int, base: JsonPath, named: Set[str], issues: list[_Issue]
+) -> tuple[str | None, str | None, dict[str, Any]] | None:
+    """One edge object checked: ``fromID`` and ``toID`` naming nodes, a sane ``edgeID``.
+
+    A valid edge passes one quick test; only an invalid one is diagnosed in detail.
+    """
+    if isinstance(raw, dict):
+        source, target = _id_of(raw.get("fromID")), _id_of(raw.get("toID"))
+        if (
+            source in named
+            and target in named
+            and ("edgeID" not in raw or _id_of(raw["edgeID"]) is not None)
+        ):
+            return source, target, raw
+    return _edge_issues(raw, index, base, named, issues)
+
+
+def _edge_issues(
+    raw: Any, index: int, base: JsonPath, named: Set[str], issues: list[_Issue]
+) -> tuple[str | None, str | None, dict[str, Any]] | None:
+    """Everything wrong with an invalid edge, each with its JSON path."""
+    where, path = _where(base, "edges", index), (*base, "edges", index)
+    if not isinstance(raw, dict):
+        issues.append(
+            _Issue("invalid-field", f"{where}: an edge is {_json_type(raw)}", path, (), "an object")
+        )
+        return None
+    if "edgeID" in raw and _id_of(raw["edgeID"]) is None:
+        issues.append(
+            _Issue(
+                "invalid-field",
+                f"{where}.edgeID: {_json_type(raw['edgeID'])} is not an id",
+                (*path, "edgeID"),
+                expected="a non-empty string or an integer",
+            )
+        )
+    return _end(raw, "fromID", path, named, issues), _end(raw, "toID", path, named, issues), raw
+
+
+def _read_edges(
+    container: dict[str, Any],
+    base: JsonPath,
+    known: Mapping[str, _Node],
+    named: Set[str],
+    issues: list[_Issue],
+) -> list[_Edge]:
+    """Every valid edge between valid nodes; the others become issues.
+
+    ``named`` holds every id written on a node, valid or not, so that an edge to a node
+    already reported as invalid is not reported again as naming an unknown node.
+    """
+    edges = []
+    for index, raw in enumerate(_items(container, "edges", base, issues)):
+        read = _read_edge(raw, index, base, named, issues)
+        if read is not None and read[0] in known and read[1] in known:
+            edges.append(_Edge(str(read[0]), str(read[1]), read[2], index))
+    return edges
+
+
+_MISSING_SIDE: Mapping[str, tuple[str, str, str, str]] = {
+    "RA": ("no-premises", "no premise", "no-conclusion", "no conclusion"),
+    "MA": ("no-premises", "no premise", "no-conclusion", "no conclusion"),
+    "CA": ("no-source", "no source", "no-target", "no target"),
+    "PA": ("no-source", "no source", "no-target", "no target"),
+}
+
+
+def _dangling(graph: _Graph, base: JsonPath) -> list[_Issue]:
+    """S-nodes with nothing on one side, unless a YA-node anchors them in a dialogue."""
+    return [
+        issue
+        for node in graph.nodes
+        if node.type in _MISSING_SIDE
+        and not any(graph.type(e.source) == "YA" for e in graph.into(node.id))
+        for issue in _missing_sides(graph, node, base)
+    ]
+
+
+def _missing_sides(graph: _Graph, node: _Node, base: JsonPath) -> list[_Issue]:
+    """An issue for each side of an S-node without edges: premise/source, conclusion/target.
+
+    Anchors (YA), attacks (CA) and preferences (PA) leading into it do not count.
+    """
+    into = [e for e in graph.into(node.id) if graph.type(e.source) not in _NOT_PREMISE_SIDE]
+    in_code, in_words, out_code, out_words = _MISSING_SIDE[node.type]
+    path, ids = (*base, "nodes", node.index), (node.id,)
+    issues = []
+    if not into:
+        message = f"the {node.type}-node {node.id!r} has {in_words}: no edge leads into it"
+        issues.append(_Issue(in_code, message, path, ids, "an edge from an I-node"))
+    if not graph.out_of(node.id):
+        message = f"the {node.type}-node {node.id!r} has {out_words}: no edge leaves it"
+        issues.append(_Issue(out_code, message, path, ids, "an edge to an I-node"))
+    return issues
+
+
+# -- reading: the argument layer to the model --------------------------------------------
+
+
+def _scheme_of(type: str, node: Mapping[str, Any]) -> str | None:
+    """The scheme an RA/MA node names (``scheme`` before ``text``), None if only generic."""
+    generic = _GENERIC.get(type, frozenset())
+    for candidate in (node.get("scheme"), node.get("text")):
+        if isinstance(candidate, str) and candidate.strip() and candidate not in generic:
+            return candidate
+    return REPHRASE if type == "MA" else None
+
+
+def _stored(raw: Mapping[str, Any], drop: Iterable[str]) -> dict[str, Any]:
+    """The keys of a node the model does not hold; an integer nodeID stays to be restored."""
+    skip = set(drop)
+    if isinstance(raw.get("nodeID"), str):
+        skip.add("nodeID")
+    return {key: value for key, value in raw.items() if key not in skip}
+
+
+def _statement(node: _Node) -> Statement:
+    """An I-node as a statement; its other keys (timestamp...) in ``data["aif"]["node"]``."""
+    extras = _stored(node.raw, ("text", "type"))
+    return Statement(node.id, node.raw["text"], data={"aif": {"node": extras}} if extras else {})
+
+
+def _note(graph: _Graph, node: _Node, reason: str) -> dict[str, Any]:
+    """Why an S-node is not in the model, with the argument nodes on either side."""
+    return {
+        "id": node.id,
+        "type": node.type,
+        "reason": reason,
+        "from": [e.source for e in graph.into(node.id) if graph.type(e.source) in _ARGUMENT_LAYER],
+        "to": [e.target for e in graph.out_of(node.id) if graph.type(e.target) in _ARGUMENT_LAYER],
+    }
+
+
+def _inference(graph: _Graph, node: _Node) -> tuple[Inference, tuple[_Edge, ...]] | str:
+    """An RA/MA node as an inference and the edges it owns, or why it cannot be one."""
+    premises = [e for e in graph.into(node.id) if graph.type(e.source) == "I"]
+    conclusions = [e for e in graph.out_of(node.id) if graph.type(e.target) == "I"]
+    if len(conclusions) != 1:
+        return f"it has {len(conclusions)} I-nodes as conclusions, the model needs one"
+    owned = (*premises, conclusions[0])
+    data = {"aif": {"node": _stored(node.raw, ()), "edges": [e.raw for e in owned]}}
+    inference = Inference(
+        node.id,
+        tuple(e.source for e in premises),
+        conclusions[0].target,
+        _scheme_of(node.type, node.raw),
+        data=data,
+    )
+    return inference, owned
+
+
+def _conflicts(
+    graph: _Graph, node: _Node, inferences: Iterable[str], taken: set[str]
+) -> tuple[list[Conflict], tuple[_Edge, ...]] | str:
+    """A CA node as one conflict per I-node source and the edges it owns, or why not."""
+    sources = [e for e in graph.into(node.id) if graph.type(e.source) == "I"]
+    targets = [e for e in graph.out_of(node.id) if graph.type(e.target) in _ARGUMENT_LAYER]
+    if not sources:
+        return "no I-node is its source"
+    if len(targets) != 1:
+        return f"it has {len(targets)} targets, the model needs one"
+    target = targets[0].target
+    kind = graph.type(target)
+    if kind == "CA":
+        return f"it attacks the conflict {target!r}: the model has no attacks on conflicts"
+    if kind != "I" and target not in inferences:
+        return f"it attacks the {kind}-node {target!r}, which the model does not hold"
+    owned = (*sources, targets[0])
+    data = {"aif": {"node": _stored(node.raw, ()), "edges": [e.raw for e in owned]}}
+    conflicts = [Conflict(node.id, sources[0].source, target, data=data)]
+    for number, edge in enumerate(sources[1:], start=2):
+        part = _fresh(f"{node.id}.{number}", taken)
+        conflicts.append(Conflict(part, edge.source, target, data={"aif": {"part_of": node.id}}))
+    return conflicts, owned
+
+
+def _fresh(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``... : the first id not taken (then taken)."""
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def _bare_edges(graph: _Graph, taken: set[str]) -> list[tuple[Inference, _Edge]]:
+    """I -> I edges (no S-node between) as one-premise inferences without a scheme."""
+    found = []
+    for edge in graph.edges:
+        if graph.type(edge.source) == "I" and graph.type(edge.target) == "I":
+            label = _id_of(edge.raw.get("edgeID")) or str(edge.index)
+            id = _fresh(f"edge{label}", taken)
+            data = {"aif": {"edge": edge.raw}}
+            found.append((Inference(id, (edge.source,), edge.target, data=data), edge))
+    return found
+
+
+def _argument_layer(graph: _Graph) -> _Built:
+    """RA/MA -> inferences, CA -> conflicts, I -> I edges -> inferences; the rest noted."""
+    taken = set(graph.by_id)
+    inferences: list[Inference] = []
+    conflicts: list[Conflict] = []
+    owned: set[int] = set()
+    notes: list[dict[str, Any]] = []
+    modelled: set[str] = set()
+    for node in graph.nodes:
+        if node.type in ("RA", "MA"):
+            result = _inference(graph, node)
+            if isinstance(result, str):
+                notes.append(_note(graph, node, result))
+                continue
+            inferences.append(result[0])
+            owned.update(edge.index for edge in result[1])
+            modelled.add(node.id)
+    held = {inference.id for inference in inferences}
+    for node in graph.nodes:
+        if node.type == "CA":
+            found = _conflicts(graph, node, held, taken)
+            if isinstance(found, str):
+                notes.append(_note(graph, node, found))
+                continue
+            conflicts.extend(found[0])
+            owned.update(edge.index for edge in found[1])
+            modelled.add(node.id)
+        elif node.type == "PA":
+            notes.append(_note(graph, node, "the model has no preferences"))
+    for inference, edge in _bare_edges(graph, taken):
+        inferences.append(inference)
+        owned.add(edge.index)
+    notes.extend(_stray_edges(graph, owned, modelled))
+    return _Built(
+        tuple(inferences), tuple(conflicts), frozenset(owned), frozenset(modelled), tuple(notes)
+    )
+
+
+def _stray_edges(graph: _Graph, owned: set[int], modelled: set[str]) -> list[dict[str, Any]]:
+    """Edges between argument nodes held by neither the model nor an unmodelled S-node."""
+    notes = []
+    for edge in graph.edges:
+        if edge.index in owned:
+            continue
+        ends = (edge.source, edge.target)
+        types = [graph.type(end) for end in ends]
+        if all(t in _ARGUMENT_LAYER for t in types) and all(
+            t == "I" or end in modelled for t, end in zip(types, ends, strict=True)
+        ):
+            notes.append(
+                {
+                    "id": _id_of(edge.raw.get("edgeID")) or str(edge.index),
+                    "type": "edge",
+                    "reason": f"an edge from the {types[0]}-node {edge.source!r} to the "
+                    f"{types[1]}-node {edge.target!r} has no counterpart in the model",
+                    "from": [edge.source],
+                    "to": [edge.target],
+                }
+            )
+    return notes
+
+
+def _carried(
+    document: dict[str, Any], flavour: Flavour, graph: _Graph, built: _Built
+) -> dict[str, Any]:
+    """The document with the nodes and edges the model holds taken out, key order kept."""
+    container = document["AIF"] if flavour == "xaif" else document
+    held = {node.id for node in graph.nodes if node.type == "I"} | built.modelled
+    rest = dict(container)
+    rest["nodes"] = [node.raw for node in graph.nodes if node.id not in held]
+    rest["edges"] = [edge.raw for edge in graph.edges if edge.index not in built.owned]
+    return {**document, "AIF": rest} if flavour == "xaif" else rest
+
+
+def _build(document: dict[str, Any], flavour: Flavour, graph: _Graph) -> ArgumentMap:
+    """The map of a checked document."""
+    built = _argument_layer(graph)
+    state: dict[str, Any] = {
+        "flavour": flavour,
+        "document": _carried(document, flavour, graph, built),
+    }
+    if built.notes:
+        state["unmodelled"] = list(built.notes)
+    return ArgumentMap(
+        statements=[_statement(node) for node in graph.nodes if node.type == "I"],
+        inferences=built.inferences,
+        conflicts=built.conflicts,
+        data={"aif": state},
+    )
+
+
+# -- reading: positions --------------------------------------------------------------------
+
+
+def _offset(text: str, path: JsonPath, items: dict[int, list[int]] | None = None) -> int:
+    """Where the value at ``path`` starts in the JSON ``text``, or its deepest existing parent.
+
+    Python's JSON parser keeps no positions, so the path is walked again with
+    ``raw_decode`` skipping the values in between; this runs only for messages.
+    ``items`` caches where each array's items start, so that locating many problems in
+    one long list walks it once.
+    """
+    cache: dict[int, list[int]] = {} if items is None else items
+    decoder = json.JSONDecoder()
+    position = _skip(text, 0)
+    for step in path:
+        try:
+            if isinstance(step, int):
+                starts = _items_at(text, position, decoder, cache)
+                found = starts[step] if step < len(starts) else None
+            else:
+                found = _member(text, position, step, decoder)
+        except (ValueError, IndexError, RecursionError):
+            return position
+        if found is None:
+            return position
+        position = found
+    return position
+
+
+def _skip(text: str, position: int) -> int:
+    """The offset of the first character at or after ``position`` that is not JSON space."""
+    match = _WHITESPACE.match(text, position)
+    return match.end() if match else position
+
+
+def _member(text: str, start: int, key: str, decoder: json.JSONDecoder) -> int | None:
+    """Where the value of ``key`` in the object at ``start`` begins (its first occurrence)."""
+    if text[start] != "{":
+        return None
+    position = _skip(text, start + 1)
+    while text[position] == '"':
+        name, position = decoder.raw_decode(text, position)
+        position = _skip(text, _skip(text, position) + 1)
+        if name == key:
+            return position
+        position = _skip(text, decoder.raw_decode(text, position)[1])
+        if text[position] != ",":
+            break
+        position = _skip(text, position + 1)
+    return None
+
+
+def _items_at(
+    text: str, start: int, decoder: json.JSONDecoder, cache: dict[int, list[int]]
+) -> list[int]:
+    """Where each item of the array at ``start`` begins (none if it is no array)."""
+    if start in cache:
+        return cache[start]
+    starts: list[int] = []
+    if text[start] == "[":
+        position = _skip(text, start + 1)
+        while text[position] != "]":
+            starts.append(position)
+            position = _skip(text, decoder.raw_decode(text, position)[1])
+            if text[position] != ",":
+                break
+            position = _skip(text, position + 1)
+    cache[start] = starts
+    return starts
+
+
+def _raise(text: str, path: str | None, issues: Sequence[_Issue]) -> None:
+    """One FormatError for the first issue, listing every issue with its line and column."""
+    lines, items = Lines(text), dict[int, list[int]]()
+    problems = [
+        Problem(
+            issue.code,
+            "error",
+            issue.ids,
+            issue.message,
+            lines.location(_offset(text, issue.path, items), path),
+        )
+        for issue in issues
+    ]
+    first, location = issues[0], problems[0].location
+    assert location is not None
+    raise FormatError(
+        first.message,
+        path=path,
+        line=location.line,
+        column=location.column,
+        expected=first.expected,
+        code=first.code,
+        problems=problems,
+    )
+
+
+def _locations(
+    text: str, path: str | None, result: ArgumentMap, graph: _Graph, base: JsonPath
+) -> dict[str, Location]:
+    """Where each statement, inference and conflict was written (its ``"nodeID"`` key)."""
+    start = _offset(text, (*base, "nodes")) if graph.nodes else len(text)
+    first: dict[str, int] = {}
+    for match in _NODE_ID.finditer(text, start):
+        first.setdefault(_matched_id(match), match.start())
+    offsets: dict[str, int] = {}
+    for id in [*result.statements, *result.inferences, *result.conflicts]:
+        aif = result.node(id).data.get("aif")
+        aif = aif if isinstance(aif, Mapping) else {}
+        if "edge" in aif:
+            index = next(e.index for e in graph.edges if e.raw is aif["edge"])
+            offsets[id] = _offset(text, (*base, "edges", index))
+        elif aif.get("part_of", id) in first:
+            offsets[id] = first[aif.get("part_of", id)]
+    places = _line_columns(text, offsets.values())
+    return {id: Location(path, *places[offset]) for id, offset in offsets.items()}
+
+
+def _line_columns(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """Line and column (1-based) of each offset, counting newlines once through the text."""
+    places: dict[int, tuple[int, int]] = {}
+    line, line_start, previous = 1, 0, 0
+    for offset in sorted(set(offsets)):
+        newlines = text.count("\n", previous, offset)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", previous, offset) + 1
+        places[offset] = (line, offset - line_start + 1)
+        previous = offset
+    return places
+
+
+def _named(container: Mapping[str, Any]) -> set[str]:
+    """Every id written as a nodeID in the container, whether its node is valid or not."""
+    nodes = container.get("nodes")
+    if not isinstance(nodes, list):
+        return set()
+    return {id for raw in nodes if isinstance(raw, dict) and (id := _id_of(raw.get("nodeID")))}
+
+
+def _matched_id(match: re.Match[str]) -> str:
+    """The id a ``"nodeID": ...`` match names, its JSON escapes decoded."""
+    quoted, number = match.groups()
+    if quoted is None:
+        return str(number)
+    if "\\" not in quoted:
+        return str(quoted)
+    try:
+        return str(json.loads(f'"{quoted}"'))
+    except ValueError:
+        return str(quoted)
+
+
+def loads(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read AIFdb JSON or xAIF; every problem found is in the :class:`FormatError` raised."""
+    document = _parse(text, path)
+    found = _container(document)
+    if isinstance(found, _Issue):
+        _raise(text, path, [found])
+        raise AssertionError  # pragma: no cover - _raise always raises
+    flavour, base, container = found
+    issues: list[_Issue] = []
+    nodes = _read_nodes(container, base, issues)
+    known = {node.id: node for node in nodes}
+    edges = _read_edges(container, base, known, _named(container), issues)
+    graph = _Graph.of(nodes, edges)
+    if not issues:
+        issues = _dangling(graph, base)
+    if issues:
+        _raise(text, path, issues)
+    result = _build(document, flavour, graph)
+    return attrs.evolve(result, locations=_locations(text, path, result, graph, base))
+
+
+def load(path: PathLike) -> ArgumentMap:
+    """Read AIFdb JSON or xAIF from ``path``."""
+    return loads(read_text(path), path=os.fspath(path))
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Carried:
+    """What a map carries from the file it was read from (or an empty AIFdb skeleton)."""
+
+    flavour: Flavour
+    document: Mapping[str, Any]
+    container: Mapping[str, Any]
+    nodes: tuple[dict[str, Any], ...]
+    edges: tuple[dict[str, Any], ...]
+
+    @classmethod
+    def of(cls, map: ArgumentMap) -> _Carried:
+        """The carried document in ``map.data["aif"]``, checked enough to write it safely."""
+        state = map.data.get("aif")
+        if not isinstance(state, Mapping) or "document" not in state:
+            skeleton: dict[str, Any] = {"nodes": [], "edges": [], "locutions": []}
+            return cls("aifdb", skeleton, skeleton, (), ())
+        flavour = state.get("flavour")
+        document = state["document"]
+        container = document.get("AIF") if isinstance(document, Mapping) else None
+        if flavour == "aifdb":
+            container = document
+        if flavour not in ("aifdb", "xaif") or not isinstance(container, Mapping):
+            raise _bad_data('map.data["aif"] holds no AIFdb or xAIF document')
+        nodes, edges = container.get("nodes", []), container.get("edges", [])
+        if not _objects(nodes) or not _objects(edges):
+            raise _bad_data('the nodes and edges in map.data["aif"] are not lists of objects')
+        return cls(flavour, document, container, tuple(nodes), tuple(edges))
+
+
+def _objects(value: Any) -> bool:
+    """True for a list of JSON objects."""
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
+def _bad_data(message: str) -> MapError:
+    """The error for ``map.data["aif"]`` that is not as the reader left it."""
+    return MapError([Problem("invalid-data", "error", (), message + ".")])
+
+
+def _aif(data: Mapping[str, Any], key: str) -> Any:
+    """``data["aif"][key]``, or None when the reader did not leave it there."""
+    aif = data.get("aif")
+    return aif.get(key) if isinstance(aif, Mapping) else None
+
+
+def _stored_node(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The node keys the reader kept in ``data["aif"]["node"]`` (empty if none)."""
+    node = _aif(data, "node")
+    return dict(node) if isinstance(node, Mapping) else {}
+
+
+def _stored_edges(data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The edges the reader kept in ``data["aif"]["edges"]`` (a fresh list, to take from)."""
+    edges = _aif(data, "edges")
+    return [e for e in edges if isinstance(e, dict)] if isinstance(edges, list) else []
+
+
+def _json_id(id: str, data: Mapping[str, Any]) -> str | int:
+    """The nodeID to write: the file's integer if it was one (and still names this id)."""
+    original = _stored_node(data).get("nodeID")
+    if isinstance(original, int) and not isinstance(original, bool) and str(original) == id:
+        return original
+    return id
+
+
+def _refuse_broken(map: ArgumentMap, carried: _Carried) -> None:
+    """A map whose references are broken would make an AIF file no reader accepts."""
+    problems = [
+        p for p in reference_problems(map) if p.code in ("unknown-reference", "duplicate-id")
+    ]
+    leading_in = {str(edge.get("toID")) for edge in carried.edges}
+    for inference in map.inferences.values():
+        if not inference.premises and inference.id not in leading_in:
+            message = f"{inference.id!r} has no premises: AIF cannot hold an RA-node without any."
+            problems.append(Problem("no-premises", "error", (inference.id,), message))
+    kept = {str(node.get("nodeID")) for node in carried.nodes}
+    for id in [*map.statements, *map.inferences, *map.conflicts]:
+        if id in kept:
+            message = f"{id!r} is also the id of a node kept from the original AIF file."
+            problems.append(Problem("duplicate-id", "error", (id,), message))
+    if problems:
+        raise MapError(problems)
+
+
+_NewEdge = tuple[str | int, str | int]
+"""An edge the writer has to make: (fromID, toID); its edgeID is given at the end."""
+
+
+def _edge(
+    pool: list[dict[str, Any]], source: str, target: str, ids: Mapping[str, str | int]
+) -> dict[str, Any] | _NewEdge:
+    """The stored edge from ``source`` to ``target`` (taken out of ``pool``), or a new one."""
+    for n, edge in enumerate(pool):
+        if str(edge.get("fromID")) == source and str(edge.get("toID")) == target:
+            return pool.pop(n)
+    return (ids[source], ids[target])
+
+
+def _i_node(statement: Statement, ids: Mapping[str, str | int]) -> dict[str, Any]:
+    """The I-node of a statement: its text, and the node's other keys as read."""
+    rest = {
+        key: value
+        for key, value in _stored_node(statement.data).items()
+        if key not in ("nodeID", "text", "type")
+    }
+    return {"nodeID": ids[statement.id], "text": statement.text, "type": "I", **rest}
+
+
+def _ra_node(inference: Inference, ids: Mapping[str, str | int]) -> dict[str, Any]:
+    """The RA/MA node: as read if its scheme is unchanged, else made from the scheme."""
+    stored = _stored_node(inference.data)
+    type = stored.get("type")
+    if type in ("RA", "MA") and _scheme_of(type, stored) == inference.scheme:
+        body = {key: value for key, value in stored.items() if key != "nodeID"}
+        return {"nodeID": ids[inference.id], **body}
+    type = "MA" if inference.scheme == REPHRASE else "RA"
+    text = _DEFAULT_TEXT[type] if type == "MA" else inference.scheme or _DEFAULT_TEXT[type]
+    rest = {
+        key: value
+        for key, value in stored.items()
+        if key not in ("nodeID", "text", "type", "scheme", "schemeID")
+    }
+    return {"nodeID": ids[inference.id], "text": text, "type": type, **rest}
+
+
+def _ca_node(conflict: Conflict, ids: Mapping[str, str | int]) -> dict[str, Any]:
+    """The CA node of a conflict: as read, or a "Default Conflict" for a new one."""
+    stored = _stored_node(conflict.data)
+    if stored.get("type") == "CA":
+        return {"nodeID": ids[conflict.id], **{k: v for k, v in stored.items() if k != "nodeID"}}
+    return {"nodeID": ids[conflict.id], "text": _DEFAULT_TEXT["CA"], "type": "CA"}
+
+
+def _is_bare(inference: Inference, attacked: set[str]) -> bool:
+    """Written as a bare I -> I edge: read as one, unchanged in kind, and not undercut."""
+    return (
+        isinstance(_aif(inference.data, "edge"), dict)
+        and len(inference.premises) == 1
+        and inference.scheme is None
+        and inference.id not in attacked
+    )
+
+
+def _inference_parts(
+    map: ArgumentMap, ids: Mapping[str, str | int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any] | _NewEdge]]:
+    """The RA/MA nodes and the edges of every inference, in map order."""
+    attacked = {conflict.target for conflict in map.conflicts.values()}
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any] | _NewEdge] = []
+    for inference in map.inferences.values():
+        if _is_bare(inference, attacked):
+            stored = _aif(inference.data, "edge")
+            edges.append(_edge([stored], inference.premises[0], inference.conclusion, ids))
+            continue
+        nodes.append(_ra_node(inference, ids))
+        pool = _stored_edges(inference.data)
+        edges.extend(_edge(pool, premise, inference.id, ids) for premise in inference.premises)
+        edges.append(_edge(pool, inference.id, inference.conclusion, ids))
+    return nodes, edges
+
+
+def _groups(map: ArgumentMap) -> dict[str, list[Conflict]]:
+    """Head conflict id -> the conflicts written as its one CA-node (head first)."""
+    groups: dict[str, list[Conflict]] = {}
+    for conflict in map.conflicts.values():
+        head = _aif(conflict.data, "part_of")
+        owner = map.conflicts.get(head) if isinstance(head, str) else None
+        if (
+            owner is not None
+            and owner.target == conflict.target
+            and _aif(owner.data, "part_of") is None
+        ):
+            groups.setdefault(owner.id, [owner]).append(conflict)
+        else:
+            groups.setdefault(conflict.id, [conflict])
+    return groups
+
+
+def _conflict_parts(
+    map: ArgumentMap, ids: Mapping[str, str | int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any] | _NewEdge]]:
+    """The CA nodes (one per group of conflicts read from one node) and their edges."""
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any] | _NewEdge] = []
+    for head_id, group in _groups(map).items():
+        head = map.conflicts[head_id]
+        nodes.append(_ca_node(head, ids))
+        pool = _stored_edges(head.data)
+        edges.extend(_edge(pool, member.source, head.id, ids) for member in group)
+        edges.append(_edge(pool, head.id, head.target, ids))
+    return nodes, edges
+
+
+def _numbered(edges: Sequence[dict[str, Any] | _NewEdge], flavour: Flavour) -> list[dict[str, Any]]:
+    """The edges with a fresh ``edgeID`` for each new one: the next free number."""
+    used = {str(e["edgeID"]) for e in edges if isinstance(e, dict) and "edgeID" in e}
+    numbers = [int(u) for u in used if u.isascii() and u.isdigit()]
+    next_number = max(numbers, default=0) + 1
+    result = []
+    for edge in edges:
+        if isinstance(edge, dict):
+            result.append(edge)
+            continue
+        while str(next_number) in used:
+            next_number += 1
+        edge_id: str | int = next_number if flavour == "xaif" else str(next_number)
+        made: dict[str, Any] = {"edgeID": edge_id, "fromID": edge[0], "toID": edge[1]}
+        if flavour == "aifdb":
+            made["formEdgeID"] = None
+        result.append(made)
+        next_number += 1
+    return result
+
+
+def to_document(map: ArgumentMap) -> dict[str, Any]:
+    """``map`` as an AIFdb or xAIF document (the flavour it was read in; AIFdb if new).
+
+    Raises :class:`~argmap.errors.MapError` for a map AIF cannot hold: unknown
+    references, shared ids, an inference with no premises that the file did not have.
+    The result is a copy: changing it leaves the (immutable) map's data alone.
+    """
+    return copy.deepcopy(_document(map))
+
+
+def _document(map: ArgumentMap) -> dict[str, Any]:
+    """:func:`to_document` without the copy: its objects may be the map's own."""
+    carried = _Carried.of(map)
+    _refuse_broken(map, carried)
+    ids = {
+        id: _json_id(id, node.data)
+        for nodes in (map.statements, map.inferences, map.conflicts)
+        for id, node in nodes.items()
+    }
+    inference_nodes, inference_edges = _inference_parts(map, ids)
+    conflict_nodes, conflict_edges = _conflict_parts(map, ids)
+    nodes = [
+        *(_i_node(statement, ids) for statement in map.statements.values()),
+        *inference_nodes,
+        *conflict_nodes,
+    ]
+    present = {str(node["nodeID"]) for node in nodes} | {
+        str(node.get("nodeID")) for node in carried.nodes
+    }
+    kept_edges = [
+        edge
+        for edge in carried.edges
+        if str(edge.get("fromID")) in present and str(edge.get("toID")) in present
+    ]
+    edges = _numbered([*inference_edges, *conflict_edges, *kept_edges], carried.flavour)
+    container = {**carried.container, "nodes": [*nodes, *carried.nodes], "edges": edges}
+    if carried.flavour == "xaif":
+        return {**carried.document, "AIF": container}
+    return container
+
+
+def dumps(map: ArgumentMap) -> str:
+    """``map`` as AIF JSON text, indented, ending in a newline; see :func:`to_document`.
+
+    Non-ASCII characters are written as ``\\uXXXX`` escapes, as AIFdb does, which also keeps
+    a lone surrogate (legal in a JSON string) writable.
+    """
+    return json.dumps(_document(map), indent=2) + "\n"
+
+
+def dump(map: ArgumentMap, path: PathLike) -> None:
+    """Write ``map`` to ``path`` as AIF JSON, atomically."""
+    write_text(path, dumps(map))
