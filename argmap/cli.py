@@ -1,0 +1,301 @@
+"""The ``argmap`` command: check, render and convert argument maps.
+
+Every problem is one line, ``path:line:column: severity code: message``; a
+traceback never reaches the user unless ``--debug`` asks for it. Exit status: 0
+when everything is clean, 1 when a map has an error, 2 when input cannot be read or
+the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any, NoReturn, TextIO
+
+import attrs
+
+from argmap import formats
+from argmap.check import check
+from argmap.dot import FORMATS as RENDER_FORMATS
+from argmap.dot import Theme, render
+from argmap.errors import ArgmapError, FormatError
+from argmap.model import ArgumentMap
+from argmap.report import Problem, Report
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+_READABLE_SUFFIXES = (".json", ".argdown", ".ad", ".xml")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="argmap",
+        description="Check, draw and convert argument maps.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  argmap check map.argdown corpus/\n"
+        "  argmap render map.argmap.json -o map.svg\n"
+        "  argmap convert debate.argdown debate.json --to aif\n",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    checking = commands.add_parser(
+        "check",
+        help="check maps for consistency",
+        description="Check argument maps and print one line per problem.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  argmap check map.argmap.json\n"
+        "  argmap check corpus/ --format json > report.json\n"
+        "exit status: 0 clean (warnings allowed), 1 errors found, 2 unreadable input",
+    )
+    checking.add_argument(
+        "files", nargs="+", type=pathlib.Path, metavar="FILE", help="maps or folders"
+    )
+    checking.add_argument("--format", choices=["text", "json"], default="text", dest="output")
+    checking.add_argument(
+        "--input-format", choices=sorted(formats.FORMATS), help="format of the files"
+    )
+    checking.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    drawing = commands.add_parser(
+        "render",
+        help="draw a map with Graphviz",
+        description="Draw an argument map as SVG, PNG, PDF or DOT.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  argmap render map.argdown -o map.svg\n"
+        "  argmap render map.json -o part.pdf --tag leverage --rankdir LR",
+    )
+    drawing.add_argument("file", type=pathlib.Path, metavar="FILE")
+    drawing.add_argument(
+        "-o", "--output", type=pathlib.Path, required=True, help=".svg .png .pdf .dot"
+    )
+    drawing.add_argument("--to", choices=RENDER_FORMATS, help="output format (default: suffix)")
+    drawing.add_argument("--input-format", choices=sorted(formats.FORMATS))
+    drawing.add_argument("--tag", action="append", default=[], help="draw only statements with TAG")
+    drawing.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], default=Theme().rankdir)
+    drawing.add_argument("--wrap", type=int, default=Theme().wrap, help="characters per line")
+    drawing.add_argument("--font", default=Theme().font)
+    drawing.add_argument("--no-legend", action="store_true")
+
+    converting = commands.add_parser(
+        "convert",
+        help="convert between formats",
+        description="Convert an argument map from one format to another.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  argmap convert map.argdown map.argmap.json\n"
+        "  argmap convert map.argdown export.json --to argdown-json\n"
+        "  argmap convert nodeset.json map.argdown",
+    )
+    converting.add_argument("input", type=pathlib.Path, metavar="IN")
+    converting.add_argument("output", type=pathlib.Path, metavar="OUT")
+    converting.add_argument("--to", choices=sorted(formats.FORMATS), help="output format")
+    converting.add_argument("--input-format", choices=sorted(formats.FORMATS))
+    return parser
+
+
+def _files(paths: Sequence[pathlib.Path]) -> Iterator[pathlib.Path]:
+    """The files named, with folders expanded to the readable files inside, sorted."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _READABLE_SUFFIXES
+            )
+        else:
+            yield path
+
+
+def _line(path: pathlib.Path, problem: Problem) -> str:
+    location = problem.location
+    parts = [str(location.path or path) if location else str(path)]
+    if location and location.line:
+        parts.append(str(location.line))
+        if location.column:
+            parts.append(str(location.column))
+    return f"{':'.join(parts)}: {problem.severity} {problem.code}: {problem.message}"
+
+
+def _format_problem(error: FormatError) -> Problem:
+    from argmap.report import Location
+
+    return Problem(
+        error.code, "error", (), str(error.message), Location(error.path, error.line, error.column)
+    )
+
+
+def _unreadable(path: pathlib.Path, error: FormatError) -> list[Problem]:
+    problems = list(error.problems) or [_format_problem(error)]
+    return [
+        attrs.evolve(p, location=p.location or _format_problem(error).location) for p in problems
+    ]
+
+
+def _progress(stream: TextIO, done: int, total: int, path: pathlib.Path) -> None:
+    if total > 1 and stream.isatty():
+        stream.write(f"\r\x1b[K[{done}/{total}] {path}"[:200])
+        stream.flush()
+
+
+def _check(args: argparse.Namespace) -> int:
+    files = list(_files(args.files))
+    results: list[dict[str, Any]] = []
+    status = EXIT_OK
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for number, path in enumerate(files, 1):
+        _progress(sys.stderr, number, len(files), path)
+        try:
+            report = check(formats.load(path, format=args.input_format))
+            readable = True
+        except FormatError as error:
+            report = Report(_unreadable(path, error))
+            readable = False
+            status = EXIT_UNREADABLE
+        if readable and not report.ok and status == EXIT_OK:
+            status = EXIT_PROBLEMS
+        for problem in report:
+            counts[problem.severity] += 1
+        results.append({"path": path, "readable": readable, "report": report})
+    if len(files) > 1 and sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")
+    if args.output == "json":
+        _print_json(results, counts, status)
+    else:
+        _print_text(results, counts, args.quiet)
+    return status
+
+
+def _print_text(results: list[dict[str, Any]], counts: dict[str, int], quiet: bool) -> None:
+    for result in results:
+        for problem in result["report"]:
+            if not quiet or problem.severity == "error":
+                print(_line(result["path"], problem))
+    unreadable = sum(not r["readable"] for r in results)
+    summary = f"{len(results)} file{'s' if len(results) != 1 else ''} checked: " + ", ".join(
+        f"{count} {name}{'s' if count != 1 else ''}" for name, count in counts.items()
+    )
+    if unreadable:
+        summary += f" ({unreadable} unreadable)"
+    print(summary)
+
+
+def _print_json(results: list[dict[str, Any]], counts: dict[str, int], status: int) -> None:
+    document = {
+        "files": [
+            {
+                "path": str(r["path"]),
+                "readable": r["readable"],
+                "ok": r["readable"] and r["report"].ok,
+                "problems": [
+                    {
+                        "code": p.code,
+                        "severity": p.severity,
+                        "ids": list(p.ids),
+                        "message": p.message,
+                        "line": p.line,
+                        "column": p.column,
+                    }
+                    for p in r["report"]
+                ],
+            }
+            for r in results
+        ],
+        "summary": {**counts, "files": len(results), "exit": status},
+    }
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+def only_tags(map: ArgumentMap, tags: Sequence[str]) -> ArgumentMap:
+    """The part of ``map`` whose statements carry one of ``tags``, with the relations among them."""
+    kept = {id for id, s in map.statements.items() if set(s.tags) & set(tags)}
+    inferences = [
+        i for i in map.inferences.values() if i.conclusion in kept and set(i.premises) <= kept
+    ]
+    inference_ids = {i.id for i in inferences}
+    conflicts = [
+        c
+        for c in map.conflicts.values()
+        if c.source in kept and (c.target in kept or c.target in inference_ids)
+    ]
+    return attrs.evolve(
+        map,
+        statements=[map.statements[id] for id in map.statements if id in kept],
+        inferences=inferences,
+        conflicts=conflicts,
+        theses=[t for t in map.theses if t in kept],
+        arguments=[],
+    )
+
+
+def _render(args: argparse.Namespace) -> int:
+    _refuse_overwrite(args.file, args.output)
+    m = formats.load(args.file, format=args.input_format)
+    if args.tag:
+        m = only_tags(m, args.tag)
+    theme = attrs.evolve(Theme(), rankdir=args.rankdir, wrap=args.wrap, font=args.font)
+    written = render(m, args.output, format=args.to, theme=theme, legend=not args.no_legend)
+    print(f"wrote {written}")
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    _refuse_overwrite(args.input, args.output)
+    m = formats.load(args.input, format=args.input_format)
+    written = formats.dump(m, args.output, format=args.to, inputs=(args.input,))
+    print(f"wrote {written}")
+    return EXIT_OK
+
+
+def _refuse_overwrite(source: pathlib.Path, target: pathlib.Path) -> None:
+    if target.exists() and source.exists() and os.path.samefile(source, target):
+        raise FormatError(
+            "refusing to overwrite the input file; choose another output", path=str(target)
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    commands = {"check": _check, "render": _render, "convert": _convert}
+    try:
+        return commands[args.command](args)
+    except FormatError as error:
+        if args.debug:
+            raise
+        print(f"argmap: error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except (ArgmapError, OSError) as error:
+        if args.debug:
+            raise
+        print(f"argmap: error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        print("argmap: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say so in one line, with the way to see more
+        if args.debug:
+            raise
+        name = type(error).__name__
+        print(f"argmap: internal error: {name}: {error} (--debug shows more)", file=sys.stderr)
+        return 3
+
+
+def main_entry() -> NoReturn:
+    """Console-script entry point."""
+    sys.exit(main())
