@@ -1,10 +1,11 @@
 """A map's structure with every reference resolved, once, to an integer.
 
-Statements are numbered ``0 .. S-1`` and inferences ``S .. S+I-1``, both in map
-order; an unknown reference is ``-1``. The structural rules of :func:`argmap.check`
-run over these compact integer lists instead of looking string ids up in large
-dicts again and again: on maps of 100,000 statements each such lookup costs a cache
-miss, and avoiding them is what keeps ``check`` close to linear in practice.
+Statements are numbered ``0 .. S-1``, inferences ``S .. S+I-1`` and conflicts
+``S+I .. S+I+C-1``, each in map order; an unknown reference is ``-1``. The
+structural rules of :func:`argmap.check` run over these compact integer lists
+instead of looking string ids up in large dicts again and again: on maps of
+100,000 statements each such lookup costs a cache miss, and avoiding them is what
+keeps ``check`` fast on big maps.
 Nothing here recurses, so chains of any length are fine.
 """
 
@@ -36,17 +37,16 @@ class Graph:
         self.conclusions: list[int] = [
             of_statement(inference.conclusion, UNKNOWN) for inference in map.inferences.values()
         ]
+        first_conflict = size + len(self.inference_ids)
         number.update({id: size + n for n, id in enumerate(self.inference_ids)})
+        number.update({id: first_conflict + n for n, id in enumerate(self.conflict_ids)})
         of_node = number.get
         self.sources: list[int] = [of_statement(c.source, UNKNOWN) for c in map.conflicts.values()]
         self.targets: list[int] = [of_node(c.target, UNKNOWN) for c in map.conflicts.values()]
         self.theses: list[int] = [of_statement(t, UNKNOWN) for t in map.theses]
         self.size = size
-        known = len(number)
-        number.update(dict.fromkeys(self.conflict_ids, UNKNOWN))
-        self.shares_ids = len(number) < known + len(self.conflict_ids) or known < size + len(
-            self.inference_ids
-        )
+        self.first_conflict = first_conflict
+        self.shares_ids = len(number) < first_conflict + len(self.conflict_ids)
         """True when some id names nodes of two kinds (a statement and an inference, say)."""
 
     # -- support ---------------------------------------------------------------------
@@ -151,9 +151,9 @@ class Graph:
     # -- connectivity ------------------------------------------------------------------
 
     def connected_to_theses(self) -> bytearray:
-        """For each statement and inference, 1 if a chain of supports and conflicts,
+        """For each statement, inference and conflict, 1 if a chain of supports and conflicts,
         in either direction, links it to a thesis (union-find with path halving)."""
-        parent = list(range(self.size + len(self.inference_ids)))
+        parent = list(range(self.first_conflict + len(self.conflict_ids)))
 
         def edges() -> Iterator[tuple[int, int]]:
             for k, (premises, conclusion) in enumerate(
@@ -163,7 +163,10 @@ class Graph:
                 yield node, conclusion
                 for premise in premises:
                     yield premise, node
-            yield from zip(self.sources, self.targets, strict=True)
+            for k, (source, target) in enumerate(zip(self.sources, self.targets, strict=True)):
+                node = self.first_conflict + k
+                yield source, node
+                yield node, target
 
         for a, b in edges():
             if a == UNKNOWN or b == UNKNOWN:

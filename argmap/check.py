@@ -146,7 +146,7 @@ def node_reference_problems(map: ArgumentMap, node: Inference | Conflict) -> Ite
         return
     if node.source not in map.statements:
         yield _unknown(node.source, node.id, "source statement")
-    if node.target not in map.statements and node.target not in map.inferences:
+    if node.target not in map:
         yield _unknown(node.target, node.id, "target")
 
 
@@ -224,8 +224,10 @@ def _support_and_attack(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
             continue
         if target < graph.size:
             supports = source in reasons.get(target, ())
-        else:
+        elif target < graph.first_conflict:
             supports = source in graph.premises[target - graph.size]
+        else:
+            supports = False
         if supports:
             seen.add((source, target))
             conflict = map.conflicts[graph.conflict_ids[k]]

@@ -2,10 +2,11 @@
 
 The visual grammar: statements are boxes with wrapped text (theses bold, with a
 thick border); each inference is a small junction node where its linked premises
-meet; support is green, conflict red; an undercut ends on the junction of the
-inference it attacks; a contradiction is one double-headed edge; the first tag of
-a statement puts it in a labelled cluster; a position marks statements accepted or
-rejected; a legend explains it all.
+meet; support is green, conflict red; an undercut ends, dashed, on the junction of
+the inference it attacks (a conflict that is itself attacked gets a red junction
+too); a contradiction is one double-headed edge; the first tag of a statement puts
+it in a labelled cluster; a position marks statements accepted or rejected; a
+legend explains it all.
 
 Every piece of user text goes into HTML-like labels through :func:`html_text`, and
 node names are made by argmap (``s1``, ``i1``, ...), never taken from user ids, so
@@ -228,6 +229,21 @@ def to_dot(
                 penwidth="1.4",
             )
 
+    attacked = {c.target for c in map.conflicts.values() if c.target in map.conflicts}
+    for number, id in enumerate(map.conflicts, 1):
+        if id in attacked:
+            names[id] = f"c{number}"
+            dot.node(
+                names[id],
+                "",
+                shape="circle",
+                width="0.12",
+                height="0.12",
+                fixedsize="true",
+                style="filled",
+                fillcolor=theme.conflict,
+                color=theme.conflict,
+            )
     drawn: set[tuple[str, str]] = set()
     for conflict in map.conflicts.values():
         if conflict.source not in names or conflict.target not in names:
@@ -236,11 +252,16 @@ def to_dot(
             continue
         drawn.add((conflict.source, conflict.target))
         attributes = {"color": theme.conflict, "penwidth": "1.4"}
-        if conflict.target in map.inferences:
+        if conflict.target in map.inferences or conflict.target in map.conflicts:
             attributes["style"] = "dashed"
         if conflict.source != conflict.target and map.is_contradiction(conflict.id):
             attributes.update(dir="both", arrowtail="normal", constraint="false")
-        dot.edge(names[conflict.source], names[conflict.target], **attributes)
+        if conflict.id in attacked:  # drawn through its junction, where its attackers end
+            junction = names[conflict.id]
+            dot.edge(names[conflict.source], junction, arrowhead="none", **attributes)
+            dot.edge(junction, names[conflict.target], **attributes)
+        else:
+            dot.edge(names[conflict.source], names[conflict.target], **attributes)
 
     if legend and (map.statements or map.inferences):
         with dot.subgraph(name="cluster_legend") as box:

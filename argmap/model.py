@@ -150,7 +150,12 @@ class Inference:
 
 @attrs.frozen
 class Conflict:
-    """A statement that speaks against a statement or an inference (AIF CA-node)."""
+    """A statement that speaks against a target (AIF CA-node).
+
+    The target is a statement (a rebuttal or an undermining), an inference (an
+    undercut: the premises may hold, but do not carry the conclusion) or another
+    conflict (an undercut of that attack, as AIF's CA-on-CA).
+    """
 
     id: str
     source: str
@@ -346,7 +351,7 @@ class ArgumentMap:
         return tuple(self.inferences[i] for i in self._uses.get(statement, ()))
 
     def attackers(self, id: str) -> tuple[Conflict, ...]:
-        """The conflicts targeting a statement or an inference."""
+        """The conflicts targeting a statement, an inference or a conflict."""
         return tuple(self.conflicts[c] for c in self._attackers.get(id, ()))
 
     def attacks(self, statement: str) -> tuple[Conflict, ...]:
@@ -369,9 +374,9 @@ class ArgumentMap:
         return frozenset(roles)
 
     def kind(self, conflict: str) -> ConflictKind:
-        """Undercut (on an inference), undermining (on a premise) or rebuttal."""
+        """Undercut (on an inference or a conflict), undermining (on a premise) or rebuttal."""
         target = self.conflicts[conflict].target
-        if target in self.inferences:
+        if target in self.inferences or target in self.conflicts:
             return "undercut"
         if target in self._uses and "claim" not in self.roles(target):
             return "undermining"
