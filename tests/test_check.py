@@ -344,3 +344,14 @@ def test_inconsistent_maps_can_plant_every_defect(defect: str) -> None:
     maps = argument_maps(max_statements=6, consistent=False)
     found = find(maps, lambda m: defect in check(m).codes, settings=quick)
     assert defect in check(found).codes
+
+
+def test_an_attack_on_a_conflict_is_a_known_connected_undercut() -> None:
+    b = linked()
+    b.claim("o", "objection")
+    attack = b.counter("c", "o")
+    b.claim("meta", "the objection misses the point")
+    b.counter(attack, "meta", id="meta_attack")
+    m = b.build()
+    assert m.kind("meta_attack") == "undercut"
+    assert check(m).problems == ()

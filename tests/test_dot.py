@@ -226,3 +226,17 @@ def test_render_replaces_an_old_file_atomically(tmp_path: pathlib.Path) -> None:
     render(grammar_map(), target)
     assert target.read_text("utf-8").startswith("<?xml")
     assert sorted(os.listdir(tmp_path)) == ["map.svg"]
+
+
+def test_an_attacked_conflict_is_drawn_through_a_junction() -> None:
+    b = MapBuilder("meta")
+    b.claim("t", "thesis", thesis=True)
+    b.claim("o", "objection")
+    attack = b.counter("t", "o")
+    b.claim("m", "meta-objection")
+    b.counter(attack, "m")
+    source = to_dot(b.build()).source
+    assert '\tc1 [label=""' in source
+    assert "arrowhead=none" in edge_line(source, "s2", "c1")
+    assert 'color="#c62828"' in edge_line(source, "c1", "s1")
+    assert "style=dashed" in edge_line(source, "s3", "c1")
