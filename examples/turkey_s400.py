@@ -38,13 +38,19 @@ import os
 import pathlib
 import sys
 
+import attrs
+
 import argmap
 from argmap import ArgumentMap, MapBuilder, check, render
+from argmap.dot import Theme
 
 ARTICLE_TITLE = "What if Turkey buys the S-400 from Russia?"
 
 _ARTICLE_ENV = "ARGMAP_ARTICLE"
 _ARTICLE_NAME = "turkey-s400-article.txt"
+
+THEME = attrs.evolve(Theme(), rankdir="LR", wrap=28)
+"""Left to right reads best for a map of this size: reasons on the left, thesis on the right."""
 
 LEVERAGE = "leverage"
 BETRAYAL = "betrayal"
@@ -497,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(amap.conflicts)} conflicts"
         )
         output.parent.mkdir(parents=True, exist_ok=True)
-        written = render(amap, output)
+        written = render(amap, output, theme=THEME)
         print(f"wrote {written}")
     except (argmap.ArgmapError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
