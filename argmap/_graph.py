@@ -15,9 +15,33 @@ from collections.abc import Iterator
 
 from argmap.model import ArgumentMap
 
-__all__ = ["UNKNOWN", "Graph"]
+__all__ = ["UNKNOWN", "Graph", "Successors"]
 
 UNKNOWN = -1
+
+
+class Successors:
+    """Adjacency lists packed into two flat integer lists (compressed sparse rows):
+    the successors of ``n`` are ``flat[starts[n]:starts[n + 1]]``. Two lists instead
+    of one list per node keep big graphs compact and cheap for the garbage collector."""
+
+    def __init__(self, size: int, edges: list[tuple[int, int]]) -> None:
+        self.size = size
+        counts = [0] * (size + 1)
+        for tail, _ in edges:
+            counts[tail + 1] += 1
+        for n in range(size):
+            counts[n + 1] += counts[n]
+        self.starts = counts
+        flat = [0] * len(edges)
+        fill = counts[:-1]
+        for tail, head in edges:
+            flat[fill[tail]] = head
+            fill[tail] += 1
+        self.flat = flat
+
+    def __getitem__(self, node: int) -> list[int]:
+        return self.flat[self.starts[node] : self.starts[node + 1]]
 
 
 class Graph:
@@ -30,8 +54,8 @@ class Graph:
         size = len(self.statement_ids)
         number = {id: n for n, id in enumerate(self.statement_ids)}
         of_statement = number.get
-        self.premises: list[list[int]] = [
-            [of_statement(p, UNKNOWN) for p in inference.premises]
+        self.premises: list[tuple[int, ...]] = [
+            tuple([of_statement(p, UNKNOWN) for p in inference.premises])
             for inference in map.inferences.values()
         ]
         self.conclusions: list[int] = [
@@ -51,35 +75,37 @@ class Graph:
 
     # -- support ---------------------------------------------------------------------
 
-    def support_successors(self) -> list[list[int]]:
+    def support_successors(self) -> Successors:
         """For each statement, the conclusions it supports (edges may repeat)."""
-        successors: list[list[int]] = [[] for _ in range(self.size)]
-        for premises, conclusion in zip(self.premises, self.conclusions, strict=True):
-            if conclusion != UNKNOWN:
-                for premise in premises:
-                    if premise != UNKNOWN:
-                        successors[premise].append(conclusion)
-        return successors
+        edges = [
+            (premise, conclusion)
+            for premises, conclusion in zip(self.premises, self.conclusions, strict=True)
+            if conclusion != UNKNOWN
+            for premise in premises
+            if premise != UNKNOWN
+        ]
+        return Successors(self.size, edges)
 
     @staticmethod
-    def on_cycles(successors: list[list[int]]) -> list[int]:
+    def on_cycles(successors: Successors) -> list[int]:
         """Statements left after peeling off, again and again, every one that no
         remaining statement supports (Kahn's algorithm): empty exactly when the
         support graph has no cycle; otherwise the cycles and what they lead to."""
-        supported_by = [0] * len(successors)
-        for targets in successors:
-            for target in targets:
-                supported_by[target] += 1
+        supported_by = [0] * successors.size
+        for target in successors.flat:
+            supported_by[target] += 1
         free = [node for node, count in enumerate(supported_by) if count == 0]
+        starts, flat = successors.starts, successors.flat
         while free:
-            for target in successors[free.pop()]:
+            node = free.pop()
+            for target in flat[starts[node] : starts[node + 1]]:
                 supported_by[target] -= 1
                 if supported_by[target] == 0:
                     free.append(target)
         return [node for node, count in enumerate(supported_by) if count > 0]
 
     @staticmethod
-    def strongly_connected(successors: list[list[int]], nodes: list[int]) -> list[list[int]]:
+    def strongly_connected(successors: Successors, nodes: list[int]) -> list[list[int]]:
         """Tarjan's strongly connected components among ``nodes``, iteratively."""
         index: dict[int, int] = {}
         low: dict[int, int] = {}
@@ -122,7 +148,7 @@ class Graph:
 
     @staticmethod
     def cycles(
-        successors: list[list[int]], component: list[int], budget: list[int]
+        successors: Successors, component: list[int], budget: list[int]
     ) -> Iterator[list[int]]:
         """Each elementary cycle of one component once, rooted at its lowest-numbered
         (first in map order) statement. ``budget`` bounds the steps: some graphs have
