@@ -83,9 +83,11 @@ def wrap(text: str, width: int) -> list[str]:
 
 def html_text(text: str) -> str:
     """``text`` made safe for a Graphviz HTML-like label: markup characters become
-    entities, backslashes are doubled (Graphviz expands ``\\N``, ``\\G``... even in
-    HTML labels), and control characters, which its XML parser refuses, become U+FFFD."""
-    return html.escape(_CONTROL.sub("\ufffd", text).replace("\\", "\\\\"), quote=True)
+    entities (``]`` too: Graphviz's lexer stumbles on a text that starts with it),
+    backslashes are doubled (Graphviz expands ``\\N``, ``\\G``... even in HTML
+    labels), and control characters, which its XML parser refuses, become U+FFFD."""
+    escaped = html.escape(_CONTROL.sub("\ufffd", text).replace("\\", "\\\\"), quote=True)
+    return escaped.replace("]", "&#93;")
 
 
 def html_line(text: str) -> str:

@@ -22,6 +22,8 @@ NASTY = [
     'say "hello"',
     "back\\slash \\N \\G \\L \\n",
     "{braces} [brackets] ;semi, comma",
+    "] starts with a bracket",
+    "]",
     "<b>not bold</b> & &amp; &#x41; ]]>",
     "line one\nline two",
     "日本語のテキスト — Ελληνικά — العربية — עברית",
