@@ -15,7 +15,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from argmap import ArgumentMap, Conflict, FormatError, Inference, MapBuilder, MapError, check
+from argmap import (
+    ArgumentMap,
+    Conflict,
+    FormatError,
+    Inference,
+    MapBuilder,
+    MapError,
+    Statement,
+    check,
+)
 from argmap import formats as registry
 from argmap.formats import aif
 from argmap.strategies import argument_maps
@@ -33,7 +42,7 @@ COUNTS = {  # statements, inferences, conflicts
     "arguebuf_6064-reconstructed.json": (9, 8, 0),
     "iac_nodeset8050.json": (4, 1, 2),
     "iac_nodeset8462.json": (0, 0, 0),
-    "microtexts_nodeset6361.json": (5, 1, 1),
+    "microtexts_nodeset6361.json": (5, 1, 3),
     "microtexts_nodeset6431.json": (5, 2, 2),
     "ova3_xaif_arguebuf-typescript.json": (2, 1, 0),
     "qt30_nodeset21039.json": (6, 2, 1),
@@ -180,18 +189,110 @@ def test_ca_on_an_ra_node_is_an_undercut() -> None:
     assert "Example" in {i.scheme for i in m.inferences.values()}
 
 
-def test_ca_on_a_ca_is_kept_outside_the_model_and_listed() -> None:
-    m = aif.loads(read("microtexts_nodeset6361.json"))
-    assert list(m.conflicts) == ["119932"]
-    (note,) = m.data["aif"]["unmodelled"]
-    assert note["id"] == "119934"
-    assert note["type"] == "CA"
-    assert note["from"] == ["119929", "119930"]
-    assert note["to"] == ["119932"]
-    assert "attacks on conflicts" in note["reason"]
+def test_ca_on_a_ca_is_a_conflict_on_the_conflict() -> None:
+    text = read("microtexts_nodeset6361.json")
+    m = aif.loads(text)
+    assert [(c.id, c.source, c.target) for c in m.conflicts.values()] == [
+        ("119932", "119927", "119931"),
+        ("119934", "119929", "119932"),
+        ("119934.2", "119930", "119932"),
+    ]
+    assert m.conflicts["119934.2"].data["aif"]["part_of"] == "119934"
+    assert m.kind("119934") == m.kind("119934.2") == "undercut"
+    assert m.kind("119932") == "rebuttal"
+    assert m.attackers_ids("119932") == ("119934", "119934.2")
+    assert "unmodelled" not in m.data["aif"]
     kept = m.data["aif"]["document"]
-    assert [node["nodeID"] for node in kept["nodes"]] == ["119934"]
-    assert len(kept["edges"]) == 3
+    assert (kept["nodes"], kept["edges"]) == ([], [])
+    assert m.locations["119934"].line is not None
+    written = json.loads(aif.dumps(m))
+    ca_on_ca = [
+        edge for edge in written["edges"] if (edge["fromID"], edge["toID"]) == ("119934", "119932")
+    ]
+    original = json.loads(text)
+    assert ca_on_ca == [edge for edge in original["edges"] if edge["edgeID"] == "160911"]
+    assert canonical(written) == canonical(original)
+
+
+def test_chains_of_cas_on_cas() -> None:
+    nodes = [i("1"), i("2"), i("3"), i("4"), s("5", "CA"), s("6", "CA"), s("7", "CA")]
+    edges = [e("a", "2", "5"), e("b", "5", "1"), e("c", "3", "6"), e("d", "6", "5")]
+    text = document(nodes, [*edges, e("f", "4", "7"), e("g", "7", "6")])
+    m = aif.loads(text)
+    assert [(c.id, c.target) for c in m.conflicts.values()] == [
+        ("5", "1"),
+        ("6", "5"),
+        ("7", "6"),
+    ]
+    assert check(m).codes == {"no-thesis"}
+    assert check(attrs.evolve(m, theses=["1"])).problems == ()
+    assert canonical(json.loads(aif.dumps(m))) == canonical(json.loads(text))
+
+
+def test_cas_attacking_each_other_in_a_circle_are_held() -> None:
+    nodes = [i("1"), i("2"), s("5", "CA"), s("6", "CA")]
+    text = document(nodes, [e("a", "1", "5"), e("b", "5", "6"), e("c", "2", "6"), e("d", "6", "5")])
+    m = aif.loads(text)
+    assert [(c.id, c.source, c.target) for c in m.conflicts.values()] == [
+        ("5", "1", "6"),
+        ("6", "2", "5"),
+    ]
+    assert canonical(json.loads(aif.dumps(m))) == canonical(json.loads(text))
+
+
+def test_a_ca_on_a_ca_that_is_not_held_is_listed_and_so_are_its_attackers() -> None:
+    # CA 5 has two targets, which the model cannot hold; 6 attacks 5, and 7 attacks 6.
+    nodes = [i("1"), i("2"), i("3"), i("4"), s("5", "CA"), s("6", "CA"), s("7", "CA")]
+    edges = [e("a", "1", "5"), e("b", "5", "2"), e("c", "5", "3"), e("d", "4", "6")]
+    edges += [e("f", "6", "5"), e("g", "1", "7"), e("h", "7", "6")]
+    text = document(nodes, edges)
+    m = aif.loads(text)
+    assert not m.conflicts
+    notes = {note["id"]: note for note in m.data["aif"]["unmodelled"]}
+    assert list(notes) == ["5", "6", "7"]
+    assert "2 targets" in notes["5"]["reason"]
+    assert notes["6"]["reason"] == "it attacks the CA-node '5', which the model does not hold"
+    assert notes["7"]["reason"] == "it attacks the CA-node '6', which the model does not hold"
+    assert (notes["6"]["from"], notes["6"]["to"]) == (["4", "7"], ["5"])  # 7 attacks it
+    assert canonical(json.loads(aif.dumps(m))) == canonical(json.loads(text))
+
+
+def test_a_new_conflict_on_a_conflict_is_written_as_ca_on_ca() -> None:
+    m = built()
+    m = attrs.evolve(
+        m,
+        statements=[*m.statements.values(), Statement("s", "Sanctions never stopped Turkey.")],
+        conflicts=[*m.conflicts.values(), Conflict("c2", "s", "c1")],
+    )
+    written = json.loads(aif.dumps(m))
+    assert {(edge["fromID"], edge["toID"]) for edge in written["edges"]} >= {
+        ("s", "c2"),
+        ("c2", "c1"),
+    }
+    again = aif.loads(aif.dumps(m))
+    assert (again.conflicts["c2"].source, again.conflicts["c2"].target) == ("s", "c1")
+    assert again.kind("c2") == "undercut"
+
+
+def test_an_attacked_part_of_a_ca_gets_a_ca_node_of_its_own() -> None:
+    text = document(
+        [i("1"), i("2"), i("3"), i("9"), s("4", "CA")],
+        [e("a", "1", "4"), e("b", "2", "4"), e("c", "4", "3")],
+    )
+    m = aif.loads(text)
+    m = attrs.evolve(m, conflicts=[*m.conflicts.values(), Conflict("x", "9", "4.2")])
+    written = json.loads(aif.dumps(m))
+    assert {node["nodeID"] for node in written["nodes"] if node["type"] == "CA"} == {
+        "4",
+        "4.2",
+        "x",
+    }
+    again = aif.loads(json.dumps(written))
+    assert {(c.id, c.source, c.target) for c in again.conflicts.values()} == {
+        ("4", "1", "3"),
+        ("4.2", "2", "3"),
+        ("x", "9", "4.2"),
+    }
 
 
 def test_dialogue_layer_is_carried_untouched() -> None:

@@ -1,5 +1,5 @@
-"""arg-microtexts arggraph XML: every fixture loads and checks without errors, micro_b001
-has the structure of its AIF twin, bad input fails with a located FormatError."""
+"""arg-microtexts arggraph XML: every fixture loads and checks without any problem,
+micro_b001 has the structure of its AIF twin, bad input fails with a located FormatError."""
 
 from __future__ import annotations
 
@@ -21,19 +21,19 @@ FIXTURES = pathlib.Path(os.environ.get("ARGMAP_FIXTURES", ROOT.parent / "shared"
 FOLDER = FIXTURES / "microtexts"
 XML_FILES = sorted(FOLDER.glob("*/*.xml")) if FOLDER.is_dir() else []
 
-WARNINGS = {
-    # The sources of an und edge on a reb or und edge (an attack on a conflict, which the
-    # model cannot hold) and whatever supports them reach no thesis.
-    "de/micro_b001.xml": ["a3", "a4"],
-    "en/micro_b001.xml": ["a3", "a4"],
-    "en/micro_b005.xml": ["a4", "a5"],
-    "en/micro_b036.xml": ["a6"],
-    "en/micro_d02.xml": ["a5"],
-    "en/micro_d12.xml": ["a5"],
-    "en/micro_k001.xml": ["a6"],
-    "en/micro_k021.xml": ["a3", "a4"],
+ATTACKS_ON_CONFLICTS = {
+    # und edges on a reb or und edge (with the add edges joining them): conflicts whose
+    # target is a conflict, so their sources are connected to the thesis through it.
+    "de/micro_b001.xml": [("c3", "a3", "c1"), ("c4", "a4", "c1")],
+    "en/micro_b001.xml": [("c3", "a3", "c1"), ("c4", "a4", "c1")],
+    "en/micro_b005.xml": [("c4", "a4", "c3")],
+    "en/micro_b036.xml": [("c6", "a6", "c5")],
+    "en/micro_d02.xml": [("c5", "a5", "c4")],
+    "en/micro_d12.xml": [("c5", "a5", "c2")],
+    "en/micro_k001.xml": [("c5", "a6", "c4")],
+    "en/micro_k021.xml": [("c3", "a3", "c2")],
 }
-"""The statements check calls disconnected, per file; the other files have no warning."""
+"""The conflicts on conflicts, per file; the other files have none."""
 
 
 def name(path: pathlib.Path) -> str:
@@ -67,13 +67,16 @@ def units(*ids: str, role: str = "pro") -> list[str]:
 
 
 @pytest.mark.parametrize("path", XML_FILES, ids=[name(p) for p in XML_FILES])
-def test_fixture_loads_and_checks_without_errors(path: pathlib.Path) -> None:
+def test_fixture_loads_and_checks_without_any_problem(path: pathlib.Path) -> None:
     m = microtexts.load(path)
     report = check(m)
-    assert report.ok, str(report)
-    disconnected = sorted(id for p in report.of("disconnected") for id in p.ids)
-    assert disconnected == WARNINGS.get(name(path), [])
-    assert report.codes <= {"disconnected"}
+    assert report.problems == (), str(report)
+    on_conflicts = [
+        (c.id, c.source, c.target) for c in m.conflicts.values() if c.target in m.conflicts
+    ]
+    assert on_conflicts == ATTACKS_ON_CONFLICTS.get(name(path), [])
+    assert all(m.kind(id) == "undercut" for id, _, _ in on_conflicts)
+    assert "unmodelled" not in m.data["microtexts"]
     assert len(m.theses) == 1
     assert m.source is not None
     for statement in m.statements.values():
@@ -103,16 +106,20 @@ def test_b001_in_detail() -> None:
     assert m.statements["a1"].data["microtexts"] == {"type": "opp", "edus": ["e1"]}
     assert (m.inferences["c2"].premises, m.inferences["c2"].conclusion) == (("a2",), "a1")
     assert (m.conflicts["c1"].source, m.conflicts["c1"].target) == ("a1", "a5")
-    assert m.data["microtexts"]["unmodelled"] == [
-        {
-            "id": "c3",
-            "type": "und",
-            "reason": "it attacks the conflict 'c1': the model has no attacks on conflicts",
-            "from": ["a3", "a4"],
-            "to": ["c1"],
-        }
+    # c3 (und) attacks the rebuttal c1; the add edge c4 joins a4 to it.
+    assert [(c.id, c.source, c.target) for c in m.conflicts.values()] == [
+        ("c1", "a1", "a5"),
+        ("c3", "a3", "c1"),
+        ("c4", "a4", "c1"),
     ]
+    assert m.conflicts["c3"].data["microtexts"] == {"type": "und"}
+    assert m.conflicts["c4"].data["microtexts"] == {"type": "add", "joins": "c3"}
+    assert m.kind("c1") == "rebuttal"
+    assert m.kind("c3") == m.kind("c4") == "undercut"
+    assert m.attackers_ids("c1") == ("c3", "c4")
+    assert m.data["microtexts"] == {"arggraph": m.data["microtexts"]["arggraph"]}
     assert m.locations["c3"].line == 20
+    assert m.locations["c4"].line == 21
 
 
 def test_the_german_b001_has_the_same_structure_and_umlauts() -> None:
@@ -120,8 +127,9 @@ def test_the_german_b001_has_the_same_structure_and_umlauts() -> None:
     german = microtexts.load(fixture("de/micro_b001.xml"))
     assert "Müll" in german.statements["a1"].text
     assert german.inferences.keys() == english.inferences.keys()
-    assert german.conflicts.keys() == english.conflicts.keys()
-    assert german.data["microtexts"]["unmodelled"] == english.data["microtexts"]["unmodelled"]
+    assert {k: (c.source, c.target) for k, c in german.conflicts.items()} == {
+        k: (c.source, c.target) for k, c in english.conflicts.items()
+    }
 
 
 def test_example_edges_are_inferences_with_the_example_scheme() -> None:
@@ -140,7 +148,41 @@ def test_an_undercut_of_a_support_is_a_conflict_on_the_inference() -> None:
     m = microtexts.load(fixture("en/micro_b005.xml"))
     assert m.conflicts["c3"].target == "c2"
     assert m.kind("c3") == "undercut"
-    assert [note["id"] for note in m.data["microtexts"]["unmodelled"]] == ["c4"]
+    assert (m.conflicts["c4"].source, m.conflicts["c4"].target) == ("a4", "c3")
+    assert m.kind("c4") == "undercut"
+
+
+def test_undercuts_of_undercuts_of_rebuttals_chain() -> None:
+    text = graph(
+        *units("1", "2", "3", "4", "5"),
+        '<edge id="c1" src="a2" trg="a1" type="reb"/>',
+        '<edge id="c2" src="a3" trg="c1" type="und"/>',
+        '<edge id="c3" src="a4" trg="c2" type="und"/>',
+        '<edge id="c4" src="a5" trg="c3" type="add"/>',
+    )
+    m = microtexts.loads(text)
+    assert [(c.id, c.source, c.target) for c in m.conflicts.values()] == [
+        ("c1", "a2", "a1"),
+        ("c2", "a3", "c1"),
+        ("c3", "a4", "c2"),
+        ("c4", "a5", "c2"),
+    ]
+    assert m.theses == ("a1",)
+    assert check(m).problems == ()
+
+
+def test_an_undercut_of_an_add_edge_attacks_the_relation_it_joins() -> None:
+    text = graph(
+        *units("1", "2", "3", "4", "5"),
+        '<edge id="c1" src="a2" trg="a1" type="reb"/>',
+        '<edge id="c2" src="a3" trg="c1" type="add"/>',
+        '<edge id="c3" src="a4" trg="c2" type="und"/>',
+        '<edge id="c4" src="a5" trg="a1" type="sup"/>',
+    )
+    m = microtexts.loads(text)
+    assert m.conflicts["c3"].target == "c1"
+    assert m.kind("c3") == "undercut"
+    assert check(m).problems == ()
 
 
 def test_an_add_to_a_rebuttal_is_one_more_conflict() -> None:
@@ -187,7 +229,7 @@ def test_load_without_a_text_file_beside_it(tmp_path: pathlib.Path) -> None:
 # -- the same text in AIF --------------------------------------------------------------------
 
 
-def shape(m: ArgumentMap, notes: list[dict[str, Any]]) -> dict[str, Any]:
+def shape(m: ArgumentMap) -> dict[str, Any]:
     """The structure of a map in terms of statement texts, so that ids do not matter."""
 
     def text(id: str) -> str:
@@ -196,6 +238,8 @@ def shape(m: ArgumentMap, notes: list[dict[str, Any]]) -> dict[str, Any]:
     def conflict(id: str) -> tuple[str, str]:
         return text(m.conflicts[id].source), text(m.conflicts[id].target)
 
+    on_statements = [id for id, c in m.conflicts.items() if c.target in m.statements]
+    on_conflicts = [id for id, c in m.conflicts.items() if c.target in m.conflicts]
     return {
         "statements": sorted(text(id) for id in m.statements),
         "counts": (len(m.inferences), len(m.conflicts)),
@@ -203,11 +247,11 @@ def shape(m: ArgumentMap, notes: list[dict[str, Any]]) -> dict[str, Any]:
             (tuple(sorted(text(p) for p in i.premises)), text(i.conclusion))
             for i in m.inferences.values()
         ),
-        "attacks": sorted(conflict(id) for id in m.conflicts),
+        "attacks": sorted(conflict(id) for id in on_statements),
         "attacks on attacks": sorted(
-            (tuple(sorted(text(s) for s in note["from"])), conflict(note["to"][0]))
-            for note in notes
+            (text(m.conflicts[id].source), conflict(m.conflicts[id].target)) for id in on_conflicts
         ),
+        "others": len(m.conflicts) - len(on_statements) - len(on_conflicts),
     }
 
 
@@ -217,10 +261,12 @@ def test_b001_reads_the_same_from_xml_and_from_aif() -> None:
     if not path.is_file():
         pytest.skip(f"fixture {path} is absent")
     from_aif = aif.load(path)
-    expected = shape(xml, xml.data["microtexts"]["unmodelled"])
-    assert shape(from_aif, from_aif.data["aif"]["unmodelled"]) == expected
-    assert expected["counts"] == (1, 1)
-    assert len(expected["attacks on attacks"]) == 1
+    expected = shape(xml)
+    assert shape(from_aif) == expected
+    assert expected["counts"] == (1, 3)
+    assert len(expected["attacks"]) == 1
+    assert len(expected["attacks on attacks"]) == 2  # a3 and a4, linked, on the rebuttal
+    assert expected["others"] == 0
 
 
 # -- bad input ---------------------------------------------------------------------------------

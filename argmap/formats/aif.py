@@ -22,19 +22,22 @@ MA-node (rephrase)          an Inference too (``data["aif"]["node"]["type"] == "
 CA-node on an I-node        :class:`~argmap.model.Conflict` on a statement (rebuttal or
                             undermining, as the model derives it)
 CA-node on an RA/MA-node    a Conflict on that inference (an undercut)
+CA-node on a CA-node        a Conflict whose target is that CA's conflict (an undercut of the
+                            attack), written back as the same CA -> CA edge; held only if
+                            the attacked CA is held. A CA with several sources is attacked
+                            through its first conflict (the one with the CA's id)
 CA-node, n I-node sources   n Conflicts, one per source, all with the CA's target: the first
                             has the CA's id, the others ``<id>.2``, ``<id>.3``... and
                             ``data["aif"]["part_of"]``; the writer joins them into one CA again
+                            (a part that another conflict attacks gets a CA of its own)
 I -> I edge (no S-node)     an Inference with one premise and no scheme, id ``edge<edgeID>``,
                             the edge in ``data["aif"]["edge"]``; written back as the bare edge
-CA-node on a CA-node        not in the model (conflicts target statements or inferences): kept
-                            unchanged in ``map.data["aif"]["document"]`` and listed in
-                            ``map.data["aif"]["unmodelled"]``; its sources then look
-                            unconnected to ``check``
-PA-node (preference)        kept unchanged in the document, listed in ``unmodelled``
+PA-node (preference)        not in the model: kept unchanged in ``map.data["aif"]["document"]``
+                            and listed in ``map.data["aif"]["unmodelled"]``
 other S-nodes               one the model cannot hold (no I-node as source, no or several
-                            conclusions, a target that is not held) is kept unchanged in the
-                            document and listed in ``unmodelled`` with the reason
+                            conclusions, a target that is not held, such as a CA attacking a
+                            CA that is not held) is kept unchanged in the document and listed
+                            in ``unmodelled`` with the reason
 dialogue layer              L, YA and TA nodes and their edges, ``locutions``, participants,
                             scheme- and descriptorfulfillments, the OVA layout and xAIF's
                             ``text``: kept unchanged in ``map.data["aif"]["document"]``, the
@@ -573,11 +576,17 @@ def _inference(graph: _Graph, node: _Node) -> tuple[Inference, tuple[_Edge, ...]
     return inference, owned
 
 
-def _conflicts(
-    graph: _Graph, node: _Node, inferences: Iterable[str], taken: set[str]
-) -> tuple[list[Conflict], tuple[_Edge, ...]] | str:
-    """A CA node as one conflict per I-node source and the edges it owns, or why not."""
-    sources = [e for e in graph.into(node.id) if graph.type(e.source) == "I"]
+_Ends = tuple[tuple[_Edge, ...], _Edge]
+"""A CA node's edges from its I-node sources and its one edge to its target."""
+
+
+def _ca_ends(graph: _Graph, node: _Node, inferences: Set[str]) -> _Ends | str:
+    """A CA node's source edges and target edge, or why the model cannot hold it.
+
+    A target that is another CA node is accepted here; :func:`_conflict_ends` then
+    keeps it only if that CA node is held too.
+    """
+    sources = tuple(e for e in graph.into(node.id) if graph.type(e.source) == "I")
     targets = [e for e in graph.out_of(node.id) if graph.type(e.target) in _ARGUMENT_LAYER]
     if not sources:
         return "no I-node is its source"
@@ -585,17 +594,44 @@ def _conflicts(
         return f"it has {len(targets)} targets, the model needs one"
     target = targets[0].target
     kind = graph.type(target)
-    if kind == "CA":
-        return f"it attacks the conflict {target!r}: the model has no attacks on conflicts"
-    if kind != "I" and target not in inferences:
+    if kind not in ("I", "CA") and target not in inferences:
         return f"it attacks the {kind}-node {target!r}, which the model does not hold"
-    owned = (*sources, targets[0])
+    return sources, targets[0]
+
+
+def _conflict_ends(graph: _Graph, inferences: Set[str]) -> dict[str, _Ends | str]:
+    """Per CA node (in file order): its ends, or why the model cannot hold it.
+
+    A CA node attacking a CA node is held when its target is: one that is not held
+    (and, through it, every CA node attacking it, in chains of any length) is left
+    out. CA nodes attacking each other in a circle are all held.
+    """
+    ends = {node.id: _ca_ends(graph, node, inferences) for node in graph.nodes if node.type == "CA"}
+    attackers: dict[str, list[str]] = {}
+    for id, found in ends.items():
+        if not isinstance(found, str) and graph.type(found[1].target) == "CA":
+            attackers.setdefault(found[1].target, []).append(id)
+    pending = [id for id, found in ends.items() if isinstance(found, str)]
+    while pending:
+        target = pending.pop()
+        for id in attackers.get(target, ()):
+            if not isinstance(ends[id], str):
+                ends[id] = f"it attacks the CA-node {target!r}, which the model does not hold"
+                pending.append(id)
+    return ends
+
+
+def _conflicts(node: _Node, ends: _Ends, taken: set[str]) -> list[Conflict]:
+    """A held CA node as one conflict per I-node source, all with the CA's target."""
+    sources, target_edge = ends
+    target = target_edge.target
+    owned = (*sources, target_edge)
     data = {"aif": {"node": _stored(node.raw, ()), "edges": [e.raw for e in owned]}}
     conflicts = [Conflict(node.id, sources[0].source, target, data=data)]
     for number, edge in enumerate(sources[1:], start=2):
         part = _fresh(f"{node.id}.{number}", taken)
         conflicts.append(Conflict(part, edge.source, target, data={"aif": {"part_of": node.id}}))
-    return conflicts, owned
+    return conflicts
 
 
 def _fresh(wanted: str, taken: set[str]) -> str:
@@ -637,15 +673,15 @@ def _argument_layer(graph: _Graph) -> _Built:
             inferences.append(result[0])
             owned.update(edge.index for edge in result[1])
             modelled.add(node.id)
-    held = {inference.id for inference in inferences}
+    ends = _conflict_ends(graph, {inference.id for inference in inferences})
     for node in graph.nodes:
         if node.type == "CA":
-            found = _conflicts(graph, node, held, taken)
+            found = ends[node.id]
             if isinstance(found, str):
                 notes.append(_note(graph, node, found))
                 continue
-            conflicts.extend(found[0])
-            owned.update(edge.index for edge in found[1])
+            conflicts.extend(_conflicts(node, found, taken))
+            owned.update(edge.index for edge in (*found[0], found[1]))
             modelled.add(node.id)
         elif node.type == "PA":
             notes.append(_note(graph, node, "the model has no preferences"))
@@ -1057,7 +1093,12 @@ def _inference_parts(
 
 
 def _groups(map: ArgumentMap) -> dict[str, list[Conflict]]:
-    """Head conflict id -> the conflicts written as its one CA-node (head first)."""
+    """Head conflict id -> the conflicts written as its one CA-node (head first).
+
+    A part that another conflict attacks gets a CA-node of its own, for the attack to
+    end at.
+    """
+    attacked = {conflict.target for conflict in map.conflicts.values()}
     groups: dict[str, list[Conflict]] = {}
     for conflict in map.conflicts.values():
         head = _aif(conflict.data, "part_of")
@@ -1066,6 +1107,7 @@ def _groups(map: ArgumentMap) -> dict[str, list[Conflict]]:
             owner is not None
             and owner.target == conflict.target
             and _aif(owner.data, "part_of") is None
+            and conflict.id not in attacked
         ):
             groups.setdefault(owner.id, [owner]).append(conflict)
         else:

@@ -18,13 +18,16 @@ arggraph XML               argmap
                            and the same target (the model's conflicts have one source)
 ``reb`` edge a1 -> a5      :class:`~argmap.model.Conflict` on the statement a5
 ``und`` edge a3 -> c2      a Conflict on the inference c2 made from a sup/exa edge (an
-                           undercut); an ``und`` on a ``reb`` or ``und`` edge attacks a conflict,
-                           which the model cannot hold: it is listed in
-                           ``map.data["microtexts"]["unmodelled"]`` with its sources
+                           undercut); an ``und`` on a ``reb`` or ``und`` edge c1 is a Conflict
+                           whose target is the conflict c1 (an undercut of that attack). An
+                           ``und`` on an ``add`` edge attacks the relation the add joins (for
+                           a conflict: the one with that relation's edge id)
 central claim              the ADUs no sup/exa/reb/und/add edge leaves: ``map.theses``
 ``<arggraph>``             ``title`` = its ``id``; all its attributes in
                            ``map.data["microtexts"]["arggraph"]``
 =========================  =====================================================================
+
+Every element is held in the model: unlike the AIF reader, this one has no ``unmodelled`` list.
 
 :func:`load` also reads the plain text beside the XML (``micro_b001.txt``) as the map's
 ``source`` and anchors each statement's quote in it (not implicit units, whose text is not
@@ -361,34 +364,27 @@ def _resolve(edge_id: str, edges: Mapping[str, _Element]) -> str | None:
 
 @attrs.frozen
 class _Relations:
-    """What the edges became: inference premises, conflicts, attacks the model lacks."""
+    """What the edges became: inference premises and conflicts."""
 
     premises: Mapping[str, list[str]]
     conflicts: list[Conflict]
-    unmodelled: Mapping[str, dict[str, Any]]
-
-
-def _undercut_target(edge: _Element, edges: Mapping[str, _Element]) -> str | None:
-    """The inference an ``und`` edge attacks, or None if it attacks a conflict."""
-    target = _resolve(edge.attributes["trg"], edges)
-    return target if target is not None and edges[target].kind in ("sup", "exa") else None
 
 
 def _relations(edges: Mapping[str, _Element]) -> _Relations:
-    """sup/exa -> premises, reb/und -> conflicts or unmodelled attacks, add -> joined."""
+    """sup/exa -> premises, reb/und -> conflicts, add -> joined to its relation.
+
+    An und edge targets the relation its ``trg`` resolves to: the inference of a sup/exa
+    edge, or the conflict of a reb/und edge.
+    """
     premises = {e.id: [e.attributes["src"]] for e in edges.values() if e.kind in ("sup", "exa")}
     heads: dict[str, Conflict] = {}
-    unmodelled: dict[str, dict[str, Any]] = {}
     for edge in edges.values():
         source = edge.attributes["src"]
         if edge.kind == "reb":
             heads[edge.id] = _conflict(edge.id, source, edge.attributes["trg"], "reb")
         elif edge.kind == "und":
-            target = _undercut_target(edge, edges)
-            if target is not None:
-                heads[edge.id] = _conflict(edge.id, source, target, "und")
-            else:
-                unmodelled[edge.id] = _attack_on_conflict(edge, edges)
+            target = str(_resolve(edge.attributes["trg"], edges))
+            heads[edge.id] = _conflict(edge.id, source, target, "und")
     parts: list[Conflict] = []
     for edge in edges.values():
         if edge.kind != "add":
@@ -397,32 +393,18 @@ def _relations(edges: Mapping[str, _Element]) -> _Relations:
         source = edge.attributes["src"]
         if joined in premises:
             premises[joined].append(source)
-        elif joined in heads:
+        else:
             part = _conflict(edge.id, source, heads[joined].target, "add")
             parts.append(attrs.evolve(part, data={"microtexts": {"type": "add", "joins": joined}}))
-        else:
-            unmodelled[joined]["from"].append(source)
     conflicts = [*heads.values(), *parts]
     order = {id: n for n, id in enumerate(edges)}
     conflicts.sort(key=lambda conflict: order[conflict.id])
-    return _Relations(premises, conflicts, unmodelled)
+    return _Relations(premises, conflicts)
 
 
 def _conflict(id: str, source: str, target: str, type: str) -> Conflict:
     """A conflict that remembers the XML edge type it was read from."""
     return Conflict(id, source, target, data={"microtexts": {"type": type}})
-
-
-def _attack_on_conflict(edge: _Element, edges: Mapping[str, _Element]) -> dict[str, Any]:
-    """The record of an ``und`` edge that attacks a rebuttal or an undercut."""
-    target = str(_resolve(edge.attributes["trg"], edges))
-    return {
-        "id": edge.id,
-        "type": "und",
-        "reason": f"it attacks the conflict {target!r}: the model has no attacks on conflicts",
-        "from": [edge.attributes["src"]],
-        "to": [target],
-    }
 
 
 def _statements(document: _Document) -> list[Statement]:
@@ -466,8 +448,6 @@ def _build(document: _Document, path: str | None) -> ArgumentMap:
         for id, premises in relations.premises.items()
     ]
     data: dict[str, Any] = {"arggraph": dict(document.attributes)}
-    if relations.unmodelled:
-        data["unmodelled"] = list(relations.unmodelled.values())
     locations = {
         e.id: Location(path, e.line, e.column) for e in document.elements if e.tag != "edu"
     }
