@@ -1,8 +1,10 @@
 """argmap: argument maps you can check, evaluate and draw.
 
 Model an argumentative text as claims, premises and counterpoints
-(:class:`MapBuilder`), check that the map is consistent (:func:`check`) and draw it
-with Graphviz (:func:`to_dot`, :func:`render`).
+(:class:`MapBuilder`), check that the map is consistent (:func:`check`), evaluate
+which claims stand (:func:`evaluate`) and draw it with Graphviz (:func:`to_dot`,
+:func:`render`). Formats are in :mod:`argmap.formats`, Dung frameworks in
+:mod:`argmap.af`, Hypothesis strategies in :mod:`argmap.strategies`.
 """
 
 from argmap.build import MapBuilder
@@ -20,6 +22,7 @@ from argmap.model import (
     Statement,
 )
 from argmap.report import Location, Problem, Report, Severity
+from argmap.semantics import Evaluation, Label, evaluate
 
 __version__ = "0.1.0"
 
@@ -30,8 +33,10 @@ __all__ = [
     "ArgumentMap",
     "Conflict",
     "ConflictKind",
+    "Evaluation",
     "FormatError",
     "Inference",
+    "Label",
     "Location",
     "MapBuilder",
     "MapError",
@@ -45,6 +50,7 @@ __all__ = [
     "Statement",
     "__version__",
     "check",
+    "evaluate",
     "render",
     "to_dot",
 ]

@@ -23,12 +23,16 @@ import re
 import tempfile
 import textwrap
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 import graphviz
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.semantics import Evaluation
 
 __all__ = [
     "FORMATS",
@@ -63,6 +67,7 @@ class Theme:
     statement_fill: str = "#ffffff"
     accepted_fill: str = "#dcedc8"
     rejected_fill: str = "#ffcdd2"
+    undecided_fill: str = "#eceff1"
     cluster_fill: str = "#f5f7fa"
     id_colour: str = "#607d8b"
     font: str = "Helvetica"
@@ -110,7 +115,7 @@ def _statement_label(id: str, text: str, mark: str, bold: bool, theme: Theme) ->
     )
 
 
-def _legend(theme: Theme, with_position: bool) -> str:
+def _legend(theme: Theme, with_position: bool, evaluation: Evaluation | None, scored: bool) -> str:
     rows = [
         (f'<FONT COLOR="{theme.support}">———▶</FONT>', "supports (premises meet at ●)"),
         (f'<FONT COLOR="{theme.conflict}">———▶</FONT>', "attacks a statement"),
@@ -123,6 +128,17 @@ def _legend(theme: Theme, with_position: bool) -> str:
             (f'<FONT COLOR="{theme.support}">✔</FONT>', "accepted in the position"),
             (f'<FONT COLOR="{theme.conflict}">✘</FONT>', "rejected in the position"),
         ]
+    if evaluation is not None:
+        rows += [
+            (f'<FONT COLOR="{fill}">■</FONT>', f"{label} ({evaluation.semantics})")
+            for label, fill in (
+                ("in", theme.accepted_fill),
+                ("out", theme.rejected_fill),
+                ("undecided", theme.undecided_fill),
+            )
+        ]
+    if scored:
+        rows.append(("0.73", "gradual strength, 0 to 1"))
     cells = "".join(
         f'<TR><TD ALIGN="RIGHT">{a}</TD><TD ALIGN="LEFT">{b}</TD></TR>' for a, b in rows
     )
@@ -134,13 +150,18 @@ def to_dot(
     map: ArgumentMap,
     *,
     position: Mapping[str, bool] | None = None,
+    evaluation: Evaluation | None = None,
+    strengths: Mapping[str, float] | None = None,
     theme: Theme = Theme(),
     legend: bool = True,
 ) -> graphviz.Digraph:
     """The diagram of ``map`` as a :class:`graphviz.Digraph` (``.source`` is the DOT text).
 
     With ``position`` (statement id -> accepted?), accepted and rejected statements
-    are marked. The same map and options always give byte-identical DOT.
+    are marked. With ``evaluation`` (from :func:`argmap.evaluate`), statements and
+    inferences are coloured by their label (in, out, undecided); with ``strengths``
+    (from :func:`argmap.strengths`), each statement shows its strength. The same map
+    and options always give byte-identical DOT.
     """
     dot = graphviz.Digraph("argmap")
     dot.attr(
@@ -182,13 +203,22 @@ def to_dot(
             statement = map.statements[id]
             thesis = id in theses
             accepted = position.get(id)
-            mark = {True: "✔ accepted", False: "✘ rejected", None: ""}[accepted]
+            label = evaluation.labels.get(id) if evaluation is not None else None
+            marks = [
+                {True: "✔ accepted", False: "✘ rejected", None: ""}[accepted],
+                label or "",
+                f"{strengths[id]:.2f}" if strengths is not None and id in strengths else "",
+            ]
+            mark = " · ".join(part for part in marks if part)
             fill = theme.thesis_fill if thesis else theme.statement_fill
-            if accepted is not None:
+            if label is not None:
+                fill = _label_fill(label, theme)
+            elif accepted is not None:
                 fill = theme.accepted_fill if accepted else theme.rejected_fill
+            defeated = accepted is False or label == "out"
             attributes = {
                 "shape": "box",
-                "style": "rounded,filled" + (",dashed" if accepted is False else ""),
+                "style": "rounded,filled" + (",dashed" if defeated else ""),
                 "fillcolor": fill,
                 "penwidth": "2.5" if thesis else "1",
                 "margin": "0.12,0.06",
@@ -208,6 +238,7 @@ def to_dot(
     for inference in map.inferences.values():
         junction = names[inference.id]
         caption = " · ".join(part for part in (inference.label, inference.scheme) if part)
+        applies = evaluation.labels.get(inference.id, "in") if evaluation is not None else "in"
         dot.node(
             junction,
             "",
@@ -216,7 +247,7 @@ def to_dot(
             height="0.12",
             fixedsize="true",
             style="filled",
-            fillcolor=theme.support,
+            fillcolor={"in": theme.support, "out": "#ffffff"}.get(applies, theme.undecided_fill),
             color=theme.support,
             **({"xlabel": f"<<I>{html_line(caption)}</I>>"} if caption else {}),
         )
@@ -268,8 +299,13 @@ def to_dot(
     if legend and (map.statements or map.inferences):
         with dot.subgraph(name="cluster_legend") as box:
             box.attr(label="", color="#cfd8dc", style="rounded")
-            box.node("legend", _legend(theme, bool(position)), shape="plain")
+            table = _legend(theme, bool(position), evaluation, strengths is not None)
+            box.node("legend", table, shape="plain")
     return dot
+
+
+def _label_fill(label: str, theme: Theme) -> str:
+    return {"in": theme.accepted_fill, "out": theme.rejected_fill}.get(label, theme.undecided_fill)
 
 
 def _format_of(path: pathlib.Path, format: str | None) -> str:
@@ -317,6 +353,8 @@ def render(
     *,
     format: str | None = None,
     position: Mapping[str, bool] | None = None,
+    evaluation: Evaluation | None = None,
+    strengths: Mapping[str, float] | None = None,
     theme: Theme = Theme(),
     legend: bool = True,
 ) -> pathlib.Path:
@@ -326,7 +364,14 @@ def render(
     """
     target = pathlib.Path(path)
     chosen = _format_of(target, format)
-    digraph = to_dot(map, position=position, theme=theme, legend=legend)
+    digraph = to_dot(
+        map,
+        position=position,
+        evaluation=evaluation,
+        strengths=strengths,
+        theme=theme,
+        legend=legend,
+    )
     content = digraph.source.encode("utf-8") if chosen == "dot" else pipe(digraph, chosen)
     write_atomically(target, content)
     return target

@@ -242,3 +242,15 @@ def test_an_attacked_conflict_is_drawn_through_a_junction() -> None:
     assert "arrowhead=none" in edge_line(source, "s2", "c1")
     assert 'color="#c62828"' in edge_line(source, "c1", "s1")
     assert "style=dashed" in edge_line(source, "s3", "c1")
+
+
+def test_an_evaluation_colours_the_diagram() -> None:
+    from argmap.semantics import evaluate
+
+    m = grammar_map()
+    source = to_dot(m, evaluation=evaluate(m), strengths={"t": 0.25}).source
+    assert "t · out · 0.25" in source
+    assert Theme().rejected_fill in source
+    assert "in (grounded)" in source
+    assert "gradual strength" in source
+    assert 'i1 [label="" color="#2e7d32" fillcolor="#ffffff"' in source  # undercut: out
