@@ -30,6 +30,10 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
+DUNG = ("grounded", "complete", "preferred", "stable")
+GRADUAL = ("df-quad", "quad", "euler", "quadratic-energy", "h-categoriser")
+_AF_SUFFIXES = (".apx", ".tgf", ".af", ".i23")
+
 _READABLE_SUFFIXES = (".json", ".argdown", ".ad", ".xml")
 
 
@@ -48,7 +52,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
         "  argmap check map.argdown corpus/\n"
         "  argmap render map.argmap.json -o map.svg\n"
-        "  argmap convert debate.argdown debate.json --to aif\n",
+        "  argmap convert debate.argdown debate.json --to aif\n"
+        "  argmap evaluate map.argmap.json --semantics preferred\n"
+        "  argmap what-if map.argmap.json --accept leverage\n",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -92,6 +98,40 @@ def _parser() -> argparse.ArgumentParser:
     drawing.add_argument("--wrap", type=int, default=Theme().wrap, help="characters per line")
     drawing.add_argument("--font", default=Theme().font)
     drawing.add_argument("--no-legend", action="store_true")
+
+    evaluating = commands.add_parser(
+        "evaluate",
+        help="which claims stand, how strongly",
+        description="Label every statement in/out/undecided (Dung semantics) or give its "
+        "strength (gradual semantics). Also reads Dung frameworks: .apx, .tgf, .af (ICCMA).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  argmap evaluate map.argmap.json\n"
+        "  argmap evaluate map.argdown --semantics df-quad --format json\n"
+        "  argmap evaluate instance.af --semantics preferred",
+    )
+    evaluating.add_argument("file", type=pathlib.Path, metavar="FILE")
+    evaluating.add_argument("--semantics", choices=[*DUNG, *GRADUAL], default="grounded")
+    evaluating.add_argument("--format", choices=["text", "json"], default="text", dest="output")
+    evaluating.add_argument("--input-format", choices=sorted(formats.FORMATS))
+
+    asking = commands.add_parser(
+        "what-if",
+        help="accept or reject statements and see what changes",
+        description="Show every statement whose label or strength changes when some "
+        "statements are accepted or rejected, theses first.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  argmap what-if s400.argmap.json --accept leverage\n"
+        "  argmap what-if s400.argmap.json --reject iff_doubtful --semantics preferred",
+    )
+    asking.add_argument("file", type=pathlib.Path, metavar="FILE")
+    asking.add_argument("--accept", action="append", default=[], metavar="ID")
+    asking.add_argument("--reject", action="append", default=[], metavar="ID")
+    asking.add_argument("--semantics", choices=DUNG, default="grounded")
+    asking.add_argument("--gradual", choices=GRADUAL, default="df-quad")
+    asking.add_argument("--format", choices=["text", "json"], default="text", dest="output")
+    asking.add_argument("--input-format", choices=sorted(formats.FORMATS))
 
     converting = commands.add_parser(
         "convert",
@@ -262,6 +302,84 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _emit(document: Any, text: str, output: str) -> None:
+    if output == "json":
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(text)
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    if args.file.suffix.lower() in _AF_SUFFIXES:
+        return _evaluate_framework(args)
+    m = formats.load(args.file, format=args.input_format)
+    if args.semantics in GRADUAL:
+        from argmap.strengths import strengths
+
+        weights = strengths(m, semantics=args.semantics)
+        text = "\n".join(f"{weights[id]:.4f}  {id}" for id in m.statements)
+        _emit({"semantics": args.semantics, "strengths": weights}, text, args.output)
+        return EXIT_OK
+    from argmap.semantics import evaluate
+
+    evaluation = evaluate(m, semantics=args.semantics)
+    document = {
+        "semantics": args.semantics,
+        "extensions": evaluation.extensions,
+        "labels": dict(evaluation.labels),
+        "theses": {t: evaluation.labels[t] for t in m.theses if t in evaluation.labels},
+    }
+    _emit(document, str(evaluation), args.output)
+    return EXIT_OK
+
+
+def _evaluate_framework(args: argparse.Namespace) -> int:
+    from argmap import af
+
+    framework = af.load(args.file)
+    if args.semantics not in DUNG:
+        raise FormatError(
+            f"a Dung framework has no gradual semantics; use one of {', '.join(DUNG)}",
+            path=str(args.file),
+        )
+    extensions = framework.extensions(args.semantics)
+    listed = [sorted(extension, key=framework.arguments.index) for extension in extensions]
+    text = "\n".join("[" + ",".join(extension) + "]" for extension in listed) or "(none)"
+    _emit({"semantics": args.semantics, "extensions": listed}, text, args.output)
+    return EXIT_OK
+
+
+def _what_if(args: argparse.Namespace) -> int:
+    from argmap.whatif import what_if
+
+    m = formats.load(args.file, format=args.input_format)
+    result = what_if(
+        m,
+        accept=args.accept,
+        reject=args.reject,
+        semantics=args.semantics,
+        gradual=args.gradual,
+    )
+    document = {
+        "accept": list(result.accept),
+        "reject": list(result.reject),
+        "changes": [
+            {
+                "id": c.id,
+                "thesis": c.thesis,
+                "before": c.before,
+                "after": c.after,
+                "strength_before": c.strength_before,
+                "strength_after": c.strength_after,
+            }
+            for c in result.changes
+        ],
+    }
+    _emit(document, str(result), args.output)
+    return EXIT_OK
+
+
 def _refuse_overwrite(source: pathlib.Path, target: pathlib.Path) -> None:
     if target.exists() and source.exists() and os.path.samefile(source, target):
         raise FormatError(
@@ -272,9 +390,18 @@ def _refuse_overwrite(source: pathlib.Path, target: pathlib.Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    commands = {"check": _check, "render": _render, "convert": _convert}
+    commands = {
+        "check": _check,
+        "render": _render,
+        "convert": _convert,
+        "evaluate": _evaluate,
+        "what-if": _what_if,
+    }
     try:
         return commands[args.command](args)
+    except BrokenPipeError:  # the reader (``| head``) has gone: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except FormatError as error:
         if args.debug:
             raise

@@ -132,3 +132,17 @@ def test_python_dash_m_runs_without_traceback(tmp_path: pathlib.Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
     assert "no such file" in done.stdout
+
+
+def test_evaluate_a_map_and_a_dung_framework(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str], fixtures: pathlib.Path
+) -> None:
+    path = write_map(tmp_path / "m.argmap.json")
+    assert main(["evaluate", str(path), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["theses"] == {"t": "in"}
+    instance = fixtures / "iccma" / "probo" / "ex1.apx"
+    assert main(["evaluate", str(instance), "--semantics", "preferred"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["[a1,a3,a4]", "[a2,a5]"]
+    assert main(["evaluate", str(instance), "--semantics", "df-quad"]) == 2
+    assert "no gradual semantics" in capsys.readouterr().err
