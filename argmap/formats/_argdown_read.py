@@ -1,0 +1,534 @@
+"""From Argdown's model (:mod:`._argdown_model`) to an argmap :class:`ArgumentMap`.
+
+See :mod:`argmap.formats.argdown` for the correspondence; this module implements
+it, and applies the ``argmap`` block of the front matter that argmap's writer adds
+for what Argdown cannot say (theses, quotes, the map's source, ids of its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from argmap.errors import FormatError, MapError
+from argmap.formats._argdown_model import (
+    Argument as AdArgument,
+)
+from argmap.formats._argdown_model import (
+    Document,
+    EquivalenceClass,
+    Relation,
+    iter_sections,
+)
+from argmap.formats._argdown_model import (
+    Inference as AdInference,
+)
+from argmap.model import Argument, ArgumentMap, Conflict, Inference, Quote, Statement
+from argmap.report import Location
+
+__all__ = ["RESERVED", "SYMBOLS", "convert"]
+
+RESERVED = "argdown"
+"""The data key under which argmap keeps what it knows about Argdown."""
+
+SYMBOLS = {
+    "support": "+>",
+    "entails": "+>",
+    "attack": "->",
+    "contrary": "->",
+    "contradictory": "><",
+    "undercut": "_>",
+}
+"""The symbol of each relation type in the ids of relation nodes (``[A] +> [B]``)."""
+
+
+class _Ids:
+    """Deterministic, collision-free ids."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, wanted: str) -> str:
+        """``wanted``, or ``wanted (2)``, ``(3)``... if taken."""
+        candidate, n = wanted, 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{wanted} ({n})"
+        self.used.add(candidate)
+        return candidate
+
+
+class _Converter:
+    """Builds the map: statements, gists, arguments, inferences, conflicts, data."""
+
+    def __init__(self, doc: Document, path: str | None) -> None:
+        self.doc = doc
+        self.path = path
+        self.ids = _Ids()
+        self.statement_ids = {title: self.ids.take(title) for title in doc.statements}
+        self.argument_ids = {title: self._argument_id(title) for title in doc.arguments}
+        self.gist_ids: dict[str, str] = {}
+        self.inference_ids: dict[int, str] = {}
+        self.locations: dict[str, Location] = {}
+        self.statements: list[Statement] = []
+        self.inferences: list[Inference] = []
+        self.conflicts: list[Conflict] = []
+        self.arguments: list[Argument] = []
+
+    def _argument_id(self, title: str) -> str:
+        """An argument's id: its title, unless a statement has that id."""
+        return self.ids.take(title if title not in self.ids.used else f"{title} (argument)")
+
+    def fail(
+        self,
+        message: str,
+        line: int | None,
+        column: int | None,
+        code: str,
+        expected: str | None = None,
+    ) -> None:
+        """Raise a FormatError for this file."""
+        raise FormatError(
+            message, path=self.path, line=line, column=column, code=code, expected=expected
+        )
+
+    def where(self, id: str, located: Any) -> None:
+        """Record where ``id`` was first written (``located`` has a ``position()``)."""
+        if id not in self.locations and located is not None:
+            line, column = located.position()
+            if line:
+                self.locations[id] = Location(self.path, line, column)
+
+    # -- ids for argument ends and inference steps ----------------------------------------
+
+    def assign_ids(self) -> None:
+        """Ids for gists (arguments that relations end at) and inference steps."""
+        ends = {
+            id(node)
+            for relation in self.doc.relations
+            for node in (relation.source, relation.target)
+            if isinstance(node, AdArgument)
+        }
+        for argument in self.doc.arguments.values():
+            if id(argument) in ends:
+                self.gist_ids[argument.title] = self.ids.take(f"<{argument.title}>")
+        for argument in self.doc.arguments.values():
+            for index, member in enumerate(argument.pcs):
+                if member.inference is not None:
+                    label = f"<{argument.title}> ({index + 1})"
+                    self.inference_ids[id(member.inference)] = self.ids.take(label)
+
+    def end(self, node: Any) -> str:
+        """The statement (or inference) id standing for a relation's end."""
+        if isinstance(node, EquivalenceClass):
+            return self.statement_ids[node.title]
+        if isinstance(node, AdArgument):
+            return self.gist_ids[node.title]
+        return self.inference_ids[id(node)]
+
+    def label(self, node: Any) -> str:
+        """How a relation end is written in relation ids: ``[A]``, ``<A>`` or ``<A> (n)``."""
+        if isinstance(node, EquivalenceClass):
+            return f"[{node.title}]"
+        if isinstance(node, AdArgument):
+            return f"<{node.title}>"
+        return self.inference_ids[id(node)]
+
+    # -- statements and arguments ---------------------------------------------------------
+
+    def user_data(self, data: dict[str, Any] | None, located: Any) -> dict[str, Any]:
+        """The YAML data of an element, which may not use argmap's reserved key."""
+        if data and RESERVED in data:
+            line, column = located.position()
+            self.fail(
+                f"the data key {RESERVED!r} is reserved by argmap",
+                line,
+                column,
+                "reserved-data-key",
+                "another key",
+            )
+        return dict(data or {})
+
+    def statement(self, ec: EquivalenceClass) -> None:
+        """An equivalence class as a Statement (its canonical text, members in data)."""
+        definitions = [m for m in ec.members if not m.is_reference]
+        first = definitions[0] if definitions else ec.members[0]
+        data = self.user_data(ec.data, first)
+        meta: dict[str, Any] = {}
+        if ec.section is not None:
+            meta["section"] = ec.section.id
+        if len(definitions) > 1:
+            meta["members"] = [m.text or "" for m in definitions]
+        if meta:
+            data[RESERVED] = meta
+        canonical = ec.canonical
+        sid = self.statement_ids[ec.title]
+        text = (canonical.text if canonical is not None else None) or ""
+        self.statements.append(Statement(sid, text, None, tuple(ec.tags), data))
+        self.where(sid, first)
+
+    def argument(self, argument: AdArgument) -> None:
+        """An argument as an Argument group, its gist (if needed) and its inferences."""
+        aid = self.argument_ids[argument.title]
+        definitions = [m for m in argument.members if not m.is_reference]
+        anchor: Any = argument  # where the argument stands: a definition, its pcs, a reference
+        if definitions:
+            anchor = definitions[0]
+        elif argument.at is None and argument.members:
+            anchor = argument.members[0]
+        data = self.user_data(argument.data, anchor)
+        meta: dict[str, Any] = {}
+        if argument.section is not None:
+            meta["section"] = argument.section.id
+        if len(definitions) > 1:
+            meta["descriptions"] = [m.text or "" for m in definitions]
+        if meta:
+            data[RESERVED] = meta
+        canonical = argument.canonical
+        text = (canonical.text if canonical is not None else None) or ""
+        if argument.title in self.gist_ids:
+            gid = self.gist_ids[argument.title]
+            self.statements.append(Statement(gid, text, data={RESERVED: {"argument": aid}}))
+            self.where(gid, anchor)
+        steps = self.steps(argument)
+        self.arguments.append(
+            Argument(
+                aid,
+                argument.title,
+                text,
+                tuple(self.statement_ids[m.title or ""] for m in argument.pcs),
+                tuple(steps),
+                self.statement_ids[argument.pcs[-1].title or ""] if argument.pcs else None,
+                tuple(argument.tags),
+                data,
+            )
+        )
+        self.where(aid, anchor)
+
+    def steps(self, argument: AdArgument) -> list[str]:
+        """One inference per conclusion of the premise-conclusion structure."""
+        ids = []
+        previous = -1
+        for index, member in enumerate(argument.pcs):
+            inference = member.inference
+            if inference is None:
+                continue
+            premises = self.premises(argument, inference, index, previous)
+            previous = index
+            iid = self.inference_ids[id(inference)]
+            data = self.user_data(inference.data, inference)
+            if len(inference.rules) > 1:
+                data[RESERVED] = {"rules": list(inference.rules)}
+            scheme = ", ".join(inference.rules) if inference.rules else None
+            conclusion = self.statement_ids[member.title or ""]
+            self.inferences.append(Inference(iid, premises, conclusion, scheme, None, data))
+            self.where(iid, inference)
+            ids.append(iid)
+        return ids
+
+    def premises(
+        self, argument: AdArgument, inference: AdInference, index: int, previous: int
+    ) -> tuple[str, ...]:
+        """The ``uses`` of the inference's data, or the statements since the last conclusion."""
+        uses = (inference.data or {}).get("uses")
+        pcs = argument.pcs
+        if uses is None:
+            chosen = pcs[max(previous, 0) : index] if previous >= 0 else pcs[:index]
+            return tuple(dict.fromkeys(self.statement_ids[m.title or ""] for m in chosen))
+        valid = isinstance(uses, list) and all(
+            isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= len(pcs) and n != index + 1
+            for n in uses
+        )
+        if not valid or not uses:
+            self.fail(
+                f"'uses' of the inference to ({index + 1}) in <{argument.title}> must list "
+                f"statement numbers between 1 and {len(pcs)} (other than the conclusion)",
+                inference.line,
+                inference.column,
+                "invalid-uses",
+                "{uses: [numbers of the premises]}",
+            )
+        return tuple(dict.fromkeys(self.statement_ids[pcs[n - 1].title or ""] for n in uses))
+
+    # -- relations ---------------------------------------------------------------------
+
+    def relation(self, relation: Relation) -> None:
+        """A relation as an Inference (support) or Conflict(s) (attack and the rest)."""
+        source, target = self.end(relation.source), self.end(relation.target)
+        kind = relation.type
+        rid = self.ids.take(
+            f"{self.label(relation.source)} {SYMBOLS[kind]} {self.label(relation.target)}"
+        )
+        self.where(rid, relation)
+        if kind in ("support", "entails"):
+            self.inferences.append(Inference(rid, (source,), target))
+            return
+        meta: dict[str, Any] = {}
+        if kind == "contradictory" or (kind == "undercut" and not _is_inference(relation.target)):
+            meta["relation"] = kind
+        self.conflicts.append(Conflict(rid, source, target, {RESERVED: meta} if meta else {}))
+        if kind in ("contrary", "contradictory"):
+            mirror = self.ids.take(
+                f"{self.label(relation.target)} {SYMBOLS[kind]} {self.label(relation.source)}"
+            )
+            self.where(mirror, relation)
+            self.conflicts.append(
+                Conflict(mirror, target, source, {RESERVED: {**meta, "mirror": True}})
+            )
+
+    # -- the map -------------------------------------------------------------------------
+
+    def map_data(self) -> tuple[str, dict[str, Any], Any]:
+        """The map's title, its data and the ``argmap`` block of the front matter."""
+        front = dict(self.doc.frontmatter or {})
+        extras = front.pop("argmap", None)
+        title = front.pop("title") if isinstance(front.get("title"), str) else ""
+        meta: dict[str, Any] = {}
+        if front:
+            meta["frontmatter"] = front
+        sections = [_section(s) for s in iter_sections(self.doc.sections)]
+        if sections:
+            meta["sections"] = sections
+        return title, ({RESERVED: meta} if meta else {}), extras
+
+    def convert(self) -> ArgumentMap:
+        """Build the map, then apply the front matter's ``argmap`` entry."""
+        self.assign_ids()
+        for ec in self.doc.statements.values():
+            self.statement(ec)
+        for argument in self.doc.arguments.values():
+            self.argument(argument)
+        for relation in self.doc.relations:
+            self.relation(relation)
+        title, data, extras = self.map_data()
+        result = _build(
+            self.path,
+            title=title,
+            statements=self.statements,
+            inferences=self.inferences,
+            conflicts=self.conflicts,
+            arguments=self.arguments,
+            data=data,
+            locations=self.locations,
+        )
+        if extras is not None:
+            result = _Extras(extras, self.path, self.doc).apply(result)
+            result = attrs.evolve(result, locations=self.locations)
+        return result
+
+
+def _is_inference(node: Any) -> bool:
+    return isinstance(node, AdInference)
+
+
+def _section(section: Any) -> dict[str, Any]:
+    """A section as map data: id, title, level, parent and heading data."""
+    result: dict[str, Any] = {"id": section.id, "title": section.title, "level": section.level}
+    if section.parent is not None:
+        result["parent"] = section.parent.id
+    if section.data is not None:
+        result["data"] = section.data
+    return result
+
+
+def _build(path: str | None, **fields: Any) -> ArgumentMap:
+    """An ArgumentMap, or a FormatError naming the ids it could not use."""
+    try:
+        return ArgumentMap(**fields)
+    except MapError as error:
+        raise FormatError(
+            str(error.problems[0].message) if error.problems else str(error),
+            path=path,
+            code="invalid-argmap-block",
+            problems=error.problems,
+        ) from None
+
+
+# -- the ``argmap`` block of the front matter ---------------------------------------------
+
+_NODE_FIELDS = {
+    "statements": ("text", "quote", "tags", "data"),
+    "inferences": ("premises", "conclusion", "scheme", "label", "data"),
+    "conflicts": ("source", "target", "data"),
+    "arguments": ("title", "text", "statements", "inferences", "conclusion", "tags", "data"),
+}
+
+
+class _Extras:
+    """Applies what argmap's writer put under ``argmap:`` in the front matter."""
+
+    def __init__(self, extras: Any, path: str | None, doc: Document) -> None:
+        self.path = path
+        if not isinstance(extras, dict):
+            self.fail("the 'argmap' entry of the front matter must be a mapping")
+        self.extras: dict[str, Any] = extras
+
+    def fail(self, message: str) -> None:
+        """Raise a FormatError for this file."""
+        raise FormatError(message, path=self.path, line=1, column=1, code="invalid-argmap-block")
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
+        """``argmap.<key>`` of the front matter, checked against ``kind``."""
+        value = self.extras.get(key, default)
+        if value is None and default is None:
+            return None
+        if not isinstance(value, kind):
+            self.fail(f"argmap.{key} in the front matter has the wrong type")
+        return value
+
+    def strings(self, key: str) -> list[str]:
+        """``argmap.<key>`` as a list of strings."""
+        values = self.get(key, list, [])
+        if not all(isinstance(v, str) for v in values):
+            self.fail(f"argmap.{key} must be a list of strings")
+        return list(values)
+
+    def apply(self, result: ArgumentMap) -> ArgumentMap:
+        """Drop ungrouped arguments, rename, remove, add and patch nodes, set map fields."""
+        nodes: dict[str, dict[str, Any]] = {
+            "statements": dict(result.statements),
+            "inferences": dict(result.inferences),
+            "conflicts": dict(result.conflicts),
+            "arguments": dict(result.arguments),
+        }
+        ungrouped = set(self.strings("ungrouped"))
+        nodes["arguments"] = {
+            key: a for key, a in nodes["arguments"].items() if a.title not in ungrouped
+        }
+        renames = self.get("ids", dict, {})
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in renames.items()):
+            self.fail("argmap.ids must map ids to ids")
+        nodes = {kind: _renamed(table, renames) for kind, table in nodes.items()}
+        for removed in self.strings("remove"):
+            for table in nodes.values():
+                table.pop(removed, None)
+        self.add(nodes)
+        self.patch(nodes)
+        map_fields: dict[str, Any] = {}
+        if "theses" in self.extras:
+            map_fields["theses"] = tuple(self.strings("theses"))
+        if "source" in self.extras:
+            map_fields["source"] = self.get("source", str, None)
+        if "data" in self.extras:
+            map_fields["data"] = self.get("data", dict, {})
+        if "title" in self.extras:
+            map_fields["title"] = self.get("title", str, "")
+        fields = {
+            "title": result.title,
+            "data": result.data,
+            **{kind: list(table.values()) for kind, table in nodes.items()},
+            **map_fields,
+        }
+        return _build(self.path, **fields)
+
+    def add(self, nodes: dict[str, dict[str, Any]]) -> None:
+        """Nodes argmap's Argdown could not hold, added as they were."""
+        added = self.get("add", dict, {})
+        for kind, items in added.items():
+            if kind not in nodes or not isinstance(items, list):
+                self.fail("argmap.add must list statements, inferences, conflicts or arguments")
+            for item in items:
+                node = self.node(kind, item)
+                nodes[kind][node.id] = node
+
+    def node(self, kind: str, item: Any) -> Any:
+        """A node from its fields (as argmap's native JSON writes them)."""
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            self.fail(f"argmap.add.{kind} needs objects with an id")
+        empty: dict[str, Any] = {
+            "statements": Statement(item["id"], ""),
+            "inferences": Inference(item["id"], (), ""),
+            "conflicts": Conflict(item["id"], "", ""),
+            "arguments": Argument(item["id"]),
+        }
+        return self.evolve(kind, empty[kind], {k: v for k, v in item.items() if k != "id"})
+
+    def patch(self, nodes: dict[str, dict[str, Any]]) -> None:
+        """Fields that differ from what the Argdown says."""
+        patches = self.get("patch", dict, {})
+        for key, fields in patches.items():
+            if not isinstance(fields, dict):
+                self.fail("argmap.patch must map ids to fields")
+            for kind, table in nodes.items():
+                if key in table:
+                    table[key] = self.evolve(kind, table[key], fields)
+                    break
+            else:
+                self.fail(f"argmap.patch names the unknown id {key!r}")
+
+    def evolve(self, kind: str, node: Any, fields: Mapping[str, Any]) -> Any:
+        """``node`` with ``fields`` replaced, each checked."""
+        changes: dict[str, Any] = {}
+        for name, value in fields.items():
+            if name not in _NODE_FIELDS[kind]:
+                self.fail(f"argmap: {kind} have no field {name!r}")
+            changes[name] = self.value(name, value)
+        try:
+            return attrs.evolve(node, **changes)
+        except (TypeError, ValueError):
+            self.fail(f"argmap: invalid fields for {node.id!r}")
+        raise AssertionError("unreachable")
+
+    def value(self, name: str, value: Any) -> Any:
+        """One field value from YAML to the model's type."""
+        if name == "quote":
+            if value is None:
+                return None
+            ok = isinstance(value, dict) and isinstance(value.get("text"), str)
+            if not ok or not all(
+                isinstance(value.get(k), int | type(None)) for k in ("start", "end")
+            ):
+                self.fail("argmap: a quote needs a text and optional start and end offsets")
+            return Quote(value["text"], value.get("start"), value.get("end"))
+        if name in ("tags", "premises", "statements", "inferences"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                self.fail(f"argmap: {name} must be a list of strings")
+            return tuple(value)
+        if name == "data":
+            if not isinstance(value, dict):
+                self.fail("argmap: data must be a mapping")
+            return value
+        if name in ("scheme", "label", "conclusion") and value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail(f"argmap: {name} must be a string")
+        return value
+
+
+def _renamed(table: dict[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
+    """Every node with its id and its references to ids renamed."""
+
+    def new(id: str) -> str:
+        return renames.get(id, id)
+
+    def all_new(ids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(new(i) for i in ids)
+
+    result: dict[str, Any] = {}
+    for node in table.values():
+        changes: dict[str, Any] = {"id": new(node.id)}
+        if isinstance(node, Inference):
+            changes.update(premises=all_new(node.premises), conclusion=new(node.conclusion))
+        elif isinstance(node, Conflict):
+            changes.update(source=new(node.source), target=new(node.target))
+        elif isinstance(node, Argument):
+            changes.update(
+                statements=all_new(node.statements),
+                inferences=all_new(node.inferences),
+                conclusion=new(node.conclusion) if node.conclusion else None,
+            )
+        elif isinstance(node, Statement):
+            meta = node.data.get(RESERVED)
+            if isinstance(meta, dict) and isinstance(meta.get("argument"), str):
+                data = {**node.data, RESERVED: {**meta, "argument": new(meta["argument"])}}
+                changes["data"] = data
+        renamed = attrs.evolve(node, **changes)
+        result[renamed.id] = renamed
+    return result
+
+
+def convert(doc: Document, path: str | None = None) -> ArgumentMap:
+    """The argmap map of an Argdown document."""
+    return _Converter(doc, path).convert()

@@ -1,0 +1,742 @@
+"""From an argmap :class:`ArgumentMap` to Argdown text that reads back to the same map.
+
+The writer says everything it can in plain Argdown, so that the Argdown tool draws
+the same structure: statements as ``[id]: text`` definitions under their section's
+heading, tags on a following ``[id] #(tag)`` reference (a tag written inside the
+text would become part of the text), arguments as ``<title>: gist`` with their
+premise-conclusion structure, single-premise inferences and conflicts as relations
+(``[premise]`` / ``  +> [conclusion]``), linked inferences as premise-conclusion
+structures of their own. Texts are escaped with backslashes wherever Argdown would
+read a character as syntax.
+
+Then it reads its own output back and compares: whatever did not survive (ids
+Argdown cannot express, quotes, theses, the source text, a text with line breaks,
+data on a relation) goes into an ``argmap:`` entry of the front matter, which
+argmap's reader applies and the Argdown tool ignores. So ``loads(dumps(m)) == m``
+for every map.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from argmap.errors import FormatError
+from argmap.formats._argdown_lexer import SHORTCODES, LexError, tokenize
+from argmap.formats._argdown_model import parse_document
+from argmap.formats._argdown_read import RESERVED, convert
+from argmap.formats._argdown_yaml import UnwritableData, flow
+from argmap.model import Argument, ArgumentMap, Conflict, Inference, Quote, Statement
+
+__all__ = ["write"]
+
+_LINE_BREAKS = re.compile(r"[\n\r]")
+_SYNTAX = set("\\@#*_[]<>{}/")
+_SIMPLE_TAG = re.compile(r"[A-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
+_BAD_TITLE = re.compile(r"[\n\r\u2028\u2029]")
+_SPECIAL = re.compile(r"(?:\.[^\s]+?\.[ \t]?)|(?::[^\s]+?:[ \t]?)")
+
+
+# -- escaping ---------------------------------------------------------------------------
+
+
+def _escape_basic(text: str) -> str:
+    """Backslashes before Argdown's syntax characters and shortcodes."""
+    out: list[str] = []
+    index, size = 0, len(text)
+    while index < size:
+        char = text[index]
+        if char in ".:":
+            found = _SPECIAL.match(text, index)
+            if found is not None and found.group().strip() in SHORTCODES:
+                out.append("\\" + char)
+                index += 1
+                continue
+            if found is not None:
+                out.append(found.group())
+                index = found.end()
+                continue
+        if char in _SYNTAX or char == "\t" or (index == 0 and char == " "):
+            out.append("\\" + char)
+        elif char == "=" and text.startswith("===", index):
+            out.append("\\=")
+        else:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _escape_all(text: str) -> str:
+    """Every character that is not a letter, digit or inner space, escaped."""
+    out = []
+    for index, char in enumerate(text):
+        plain = char.isalnum() or (char == " " and index > 0)
+        out.append(char if plain else "\\" + char)
+    return "".join(out)
+
+
+def _reads_back(prefix: str, written: str, text: str) -> bool:
+    """True when Argdown reads ``prefix + written`` as exactly ``text``."""
+    try:
+        tokens = tokenize(prefix + written + "\n")
+    except LexError:
+        return False
+    kinds = [t.type for t in tokens]
+    return kinds[1:] in (["TEXT", "NL"], ["TEXT"]) and str(tokens[1]) == text
+
+
+def escape(text: str, prefix: str = "[x]: ") -> str | None:
+    """``text`` as it must be written after ``prefix``; None if Argdown cannot say it
+    on one line (line breaks) or the text is empty."""
+    if not text or _LINE_BREAKS.search(text):
+        return None
+    for candidate in (_escape_basic(text), _escape_all(text)):
+        if _reads_back(prefix, candidate, text):
+            return candidate
+    return None
+
+
+def _statement_title_ok(title: str) -> bool:
+    """Whether ``[title]`` reads back as ``title`` wherever it is written."""
+    return (
+        bool(title)
+        and "]" not in title
+        and not title.startswith("-")
+        and not (_BAD_TITLE.search(title))
+    )
+
+
+def _argument_title_ok(title: str) -> bool:
+    """Whether ``<title>`` reads back as ``title`` wherever it is written."""
+    return (
+        bool(title)
+        and ">" not in title
+        and title[0] not in "-+_"
+        and not title.startswith("!--")
+        and not _BAD_TITLE.search(title)
+    )
+
+
+def _tag(tag: str) -> str | None:
+    """``#tag`` or ``#(a tag)``; None when a tag cannot be written."""
+    if _SIMPLE_TAG.fullmatch(tag):
+        return "#" + tag
+    if not tag or ")" in tag or _BAD_TITLE.search(tag) or "\n" in tag:
+        return None
+    return f"#({tag})"
+
+
+def _data(data: dict[str, Any]) -> str:
+    """``data`` as an inline ``{...}`` block (empty when there is nothing to write)."""
+    if not data:
+        return ""
+    try:
+        return flow(data)
+    except UnwritableData:
+        return ""
+
+
+# -- the writer -------------------------------------------------------------------------
+
+
+def _meta(node: Statement | Argument | Inference | Conflict) -> dict[str, Any]:
+    """What argmap keeps about Argdown in a node's data."""
+    meta = node.data.get(RESERVED)
+    return meta if isinstance(meta, dict) else {}
+
+
+def _user(data: Any) -> dict[str, Any]:
+    """A node's data without argmap's Argdown entry."""
+    return {key: value for key, value in data.items() if key != RESERVED}
+
+
+class _Writer:
+    """Lays out one map as Argdown paragraphs."""
+
+    def __init__(self, map: ArgumentMap) -> None:
+        self.map = map
+        self.titles: dict[str, str] = {}  # statement id -> title written
+        self.argument_titles: dict[str, str] = {}  # argument id -> title written
+        self.gists: dict[str, str] = {}  # gist statement id -> argument id
+        self.owned: dict[str, tuple[str, int]] = {}  # inference id -> (argument id, step)
+        self.pcs_form: list[Inference] = []  # inferences written as their own pcs
+        self.ungrouped: dict[str, str] = {}  # title written -> inference id
+        self.relation_form: list[Inference] = []
+        self.undercuts: dict[str, list[Conflict]] = {}  # inference id -> undercuts inside pcs
+        self.conflicts: list[Conflict] = []  # conflicts written as relations
+        self.unwritten: list[Statement | Inference | Conflict | Argument] = []
+
+    # -- naming -------------------------------------------------------------------------
+
+    def name_nodes(self) -> None:
+        """The titles statements and arguments are written with."""
+        used = set(self.map.statements)
+        for sid, statement in self.map.statements.items():
+            argument = _meta(statement).get("argument")
+            if isinstance(argument, str) and argument in self.map.arguments:
+                self.gists[sid] = argument
+                continue
+            self.titles[sid] = sid if _statement_title_ok(sid) else _fresh("statement", used)
+        taken: set[str] = set()
+        for aid, argument in self.map.arguments.items():
+            title = argument.title
+            if not _argument_title_ok(title) or title in taken:
+                title = _fresh("argument", taken | {a.title for a in self.map.arguments.values()})
+            taken.add(title)
+            self.argument_titles[aid] = title
+
+    def ref(self, id: str) -> str | None:
+        """How a statement is referred to: ``[title]``, or ``<title>`` for a gist."""
+        if id in self.titles:
+            return f"[{self.titles[id]}]"
+        if id in self.gists:
+            return f"<{self.argument_titles[self.gists[id]]}>"
+        return None
+
+    # -- classifying --------------------------------------------------------------------
+
+    def classify(self) -> None:
+        """Which inferences are relations, which premise-conclusion structures."""
+        for aid, argument in self.map.arguments.items():
+            for step, iid in enumerate(argument.inferences):
+                if iid in self.map.inferences and iid not in self.owned:
+                    self.owned[iid] = (aid, step)
+        undercut = {c.target for c in self.map.conflicts.values()}
+        seen: set[tuple[str, str]] = set()
+        for iid, inference in self.map.inferences.items():
+            if iid in self.owned:
+                continue
+            ends = [self.ref(p) for p in (*inference.premises, inference.conclusion)]
+            if None in ends:
+                self.unwritten.append(inference)
+                continue
+            key = (inference.premises[0], inference.conclusion) if inference.premises else None
+            simple = (
+                len(inference.premises) == 1
+                and inference.scheme is None
+                and not _user(inference.data)
+                and iid not in undercut
+                and key not in seen
+            )
+            if simple and key is not None:
+                seen.add(key)
+                self.relation_form.append(inference)
+            elif inference.premises:
+                self.pcs_form.append(inference)
+            else:
+                self.unwritten.append(inference)
+        self.classify_conflicts()
+
+    def classify_conflicts(self) -> None:
+        """Conflicts as relations, or undercuts inside a structure."""
+        conflicts = self.map.conflicts
+        pairs = {(c.source, c.target) for c in conflicts.values()}
+        seen: set[tuple[str, str]] = set()
+        written_inferences = set(self.owned) | {i.id for i in self.pcs_form}
+        for conflict in conflicts.values():
+            meta = _meta(conflict)
+            key = (conflict.source, conflict.target)
+            if meta.get("mirror") and (conflict.target, conflict.source) in pairs:
+                continue
+            if self.ref(conflict.source) is None or key in seen:
+                self.unwritten.append(conflict)
+                continue
+            seen.add(key)
+            if conflict.target in written_inferences:
+                self.undercuts.setdefault(conflict.target, []).append(conflict)
+            elif self.ref(conflict.target) is not None:
+                self.conflicts.append(conflict)
+            else:
+                self.unwritten.append(conflict)
+
+    # -- paragraphs ---------------------------------------------------------------------
+
+    def statement_paragraphs(self, sid: str) -> list[str]:
+        """A statement's definitions (one per member text) and its tags."""
+        statement = self.map.statements[sid]
+        title = self.titles[sid]
+        meta = _meta(statement)
+        texts = meta.get("members")
+        if not (isinstance(texts, list) and all(isinstance(t, str) for t in texts) and texts):
+            texts = [statement.text] if statement.text else []
+        data = _data(_user(statement.data))
+        out = []
+        for index, text in enumerate(texts):
+            written = escape(text, f"[{title}]: ")
+            if written is None:
+                written = escape(_LINE_BREAKS.sub(" ", text), f"[{title}]: ") or "\\ "
+            last = index == len(texts) - 1
+            out.append(f"[{title}]: {written}{data if last else ''}")
+        if not out:
+            out.append(f"[{title}]" + (f" {data}" if data else ""))
+        tags = [t for t in (_tag(tag) for tag in statement.tags) if t]
+        if tags:
+            out.append(f"[{title}] " + " ".join(tags))
+        return out
+
+    def argument_paragraphs(self, aid: str) -> list[str]:
+        """An argument's descriptions, tags and premise-conclusion structure."""
+        argument = self.map.arguments[aid]
+        title = self.argument_titles[aid]
+        meta = _meta(argument)
+        texts = meta.get("descriptions")
+        if not (isinstance(texts, list) and all(isinstance(t, str) for t in texts) and texts):
+            texts = [argument.text] if argument.text else []
+        data = _data(_user(argument.data))
+        out = []
+        for index, text in enumerate(texts):
+            written = escape(text, f"<{title}>: ")
+            if written is None:
+                written = escape(_LINE_BREAKS.sub(" ", text), f"<{title}>: ") or "\\ "
+            out.append(f"<{title}>: {written}{data if index == len(texts) - 1 else ''}")
+        tags = [t for t in (_tag(tag) for tag in argument.tags) if t]
+        if not out or tags:
+            out.append(f"<{title}>" + (" " + " ".join(tags) if tags else ""))
+            if not texts and data:
+                out[-1] += " " + data
+        pcs = self.pcs(argument.statements, list(argument.inferences))
+        if pcs is not None:
+            out.append(pcs)
+        return out
+
+    def pcs(self, statements: Iterable[str], inferences: list[str]) -> str | None:
+        """A premise-conclusion structure, or None when these steps cannot form one."""
+        statements = list(statements)
+        steps = [self.map.inferences[i] for i in inferences if i in self.map.inferences]
+        if not statements or not steps or len(steps) != len(inferences):
+            return None
+        positions: list[int] = []
+        start = 1
+        for step in steps:
+            found = next(
+                (n for n in range(start, len(statements)) if statements[n] == step.conclusion),
+                None,
+            )
+            if found is None:
+                return None
+            positions.append(found)
+            start = found + 1
+        if positions[-1] != len(statements) - 1:
+            return None
+        if any(self.ref(s) is None for s in statements):
+            return None
+        lines = []
+        at = dict(zip(positions, steps, strict=True))
+        for number, sid in enumerate(statements):
+            if number in at:
+                lines.extend(self.inference_lines(at[number], statements, number, positions))
+            lines.append(f"({number + 1}) {self.ref(sid)}")
+        return "\n".join(lines)
+
+    def inference_lines(
+        self, step: Inference, statements: list[str], number: int, positions: list[int]
+    ) -> list[str]:
+        """An inference line (rules, data, ``uses``) and the undercuts under it."""
+        meta = _meta(step)
+        rules = meta.get("rules")
+        if not (isinstance(rules, list) and all(isinstance(r, str) for r in rules)):
+            rules = [step.scheme] if step.scheme else []
+        written_rules = [self.rule(r) for r in rules]
+        data = _user(step.data)
+        previous = max([p for p in positions if p < number], default=-1)
+        default = tuple(dict.fromkeys(statements[max(previous, 0) : number]))
+        if step.premises != default and "uses" not in data:
+            uses = [statements.index(p) + 1 for p in step.premises if p in statements]
+            if len(uses) == len(step.premises) and uses:
+                data = {**data, "uses": uses}
+        inner = ", ".join(r for r in written_rules if r)
+        block = _data(data)
+        line = f"-- {inner} {block} --".replace("  ", " ") if inner or block else "----"
+        lines = [line.strip()]
+        for conflict in self.undercuts.get(step.id, []):
+            lines.append(f"  <_ {self.ref(conflict.source)}")
+        return lines
+
+    def rule(self, rule: str) -> str:
+        """An inference rule, escaped (commas separate rules)."""
+        written = escape(rule.strip(), "[x]: ") if rule.strip() else None
+        return written.replace(",", "\\,") if written else ""
+
+    def relation_paragraphs(self) -> list[str]:
+        """Relations, grouped under their source."""
+        by_source: dict[str, list[str]] = {}
+        for inference in self.relation_form:
+            line = f"  +> {self.ref(inference.conclusion)}"
+            by_source.setdefault(inference.premises[0], []).append(line)
+        for conflict in self.conflicts:
+            meta = _meta(conflict)
+            symbol = "->"
+            if meta.get("relation") == "contradictory":
+                symbol = "><"
+            elif meta.get("relation") == "undercut":
+                symbol = "_>"
+            target = self.ref(conflict.target)
+            if symbol == "><" and target and target.startswith("<"):
+                symbol = "->"
+            by_source.setdefault(conflict.source, []).append(f"  {symbol} {target}")
+        return [f"{self.ref(source)}\n" + "\n".join(lines) for source, lines in by_source.items()]
+
+    def ungrouped_paragraphs(self) -> list[str]:
+        """Inferences outside arguments that need a structure of their own."""
+        taken = set(self.argument_titles.values())
+        out = []
+        for inference in self.pcs_form:
+            title = inference.id if _argument_title_ok(inference.id) else "inference"
+            title = title if title not in taken else _fresh(title, taken)
+            taken.add(title)
+            statements = [*dict.fromkeys(inference.premises), inference.conclusion]
+            pcs = self.pcs(statements, [inference.id])
+            if pcs is None:
+                self.unwritten.append(inference)
+                continue
+            self.ungrouped[title] = inference.id
+            out.append(f"<{title}>\n\n{pcs}")
+        return out
+
+    # -- layout -------------------------------------------------------------------------
+
+    def body(self) -> list[str]:
+        """Every paragraph: sections in order, their elements in source order, relations."""
+        sections = _sections(self.map)
+        placed: dict[str | None, list[tuple[Any, list[str]]]] = {None: []}
+        for section in sections:
+            placed[section["id"]] = []
+        order = _order(self.map)
+        for sid in self.titles:
+            where = _section_of(self.map.statements[sid], placed)
+            placed[where].append((order(sid), self.statement_paragraphs(sid)))
+        for aid in self.map.arguments:
+            where = _section_of(self.map.arguments[aid], placed)
+            placed[where].append((order(aid), self.argument_paragraphs(aid)))
+        out: list[str] = []
+        for key in [None, *(s["id"] for s in sections)]:
+            if key is not None:
+                out.append(_heading(next(s for s in sections if s["id"] == key)))
+            for _, paragraphs in sorted(placed[key], key=lambda item: item[0]):
+                out.extend(paragraphs)
+        out.extend(self.ungrouped_paragraphs())
+        out.extend(self.relation_paragraphs())
+        return out
+
+
+def _section_of(node: Statement | Argument, placed: dict[str | None, Any]) -> str | None:
+    """The section a statement or argument is written under (None: before any heading)."""
+    section = _meta(node).get("section")
+    return section if isinstance(section, str) and section in placed else None
+
+
+def _meta_map(map: ArgumentMap) -> dict[str, Any]:
+    """What argmap keeps about Argdown in the map's data."""
+    meta = map.data.get(RESERVED)
+    return meta if isinstance(meta, dict) else {}
+
+
+def _sections(map: ArgumentMap) -> list[dict[str, Any]]:
+    """The map's sections that can be written as headings."""
+    sections = _meta_map(map).get("sections")
+    if not isinstance(sections, list):
+        return []
+    good = []
+    for section in sections:
+        if (
+            isinstance(section, dict)
+            and isinstance(section.get("id"), str)
+            and isinstance(section.get("title"), str)
+            and isinstance(section.get("level"), int)
+            and section["level"] >= 1
+        ):
+            good.append(section)
+    return good
+
+
+def _heading(section: dict[str, Any]) -> str:
+    """A section's heading line."""
+    title = escape(section["title"], "# ") or ""
+    data = section.get("data")
+    block = _data(data) if isinstance(data, dict) else ""
+    text = f"{'#' * section['level']} {title}"
+    return f"{text} {block}".rstrip() if block else (text if title else text + "\\ ")
+
+
+def _order(map: ArgumentMap) -> Any:
+    """Sort key: where an element stood in the file it was read from, else map order."""
+    positions = {id: n for n, id in enumerate([*map.statements, *map.arguments])}
+
+    def key(id: str) -> tuple[int, int, int]:
+        location = map.locations.get(id)
+        line = getattr(location, "line", None)
+        column = getattr(location, "column", None)
+        if isinstance(line, int):
+            return (line, column if isinstance(column, int) else 0, positions.get(id, 0))
+        return (1 << 30, 0, positions.get(id, 0))
+
+    return key
+
+
+def _fresh(base: str, used: set[str]) -> str:
+    """``base 1``, ``base 2``... the first not in ``used`` (and now used)."""
+    n = 1
+    while f"{base} {n}" in used:
+        n += 1
+    used.add(f"{base} {n}")
+    return f"{base} {n}"
+
+
+def _frontmatter(map: ArgumentMap, extras: dict[str, Any]) -> str:
+    """The front matter: the map's title, Argdown settings and the argmap entry."""
+    front = _meta_map(map).get("frontmatter")
+    entries: dict[str, Any] = dict(front) if isinstance(front, dict) else {}
+    entries.pop("argmap", None)
+    if map.title:
+        entries = {"title": map.title, **{k: v for k, v in entries.items() if k != "title"}}
+    if extras:
+        entries["argmap"] = extras
+    if not entries:
+        return ""
+    lines = []
+    for key, value in entries.items():
+        try:
+            lines.append(f"{flow(key)}: {flow(value)}")
+        except UnwritableData as error:
+            raise FormatError(f"cannot write front matter entry {key!r}: {error}") from None
+    return "===\n" + "\n".join(lines) + "\n===\n\n"
+
+
+def write(map: ArgumentMap) -> str:
+    """``map`` as Argdown text that argmap reads back to an equal map."""
+    writer = _Writer(map)
+    writer.name_nodes()
+    writer.classify()
+    body = writer.body()
+    draft = _frontmatter(map, {}) + "\n\n".join(body) + "\n"
+    derived = convert(parse_document(draft))
+    extras: dict[str, Any] = {}
+    if writer.ungrouped:
+        extras["ungrouped"] = list(writer.ungrouped)
+    extras.update(_Differences(map, derived, writer).extras())
+    return _frontmatter(map, extras) + "\n\n".join(body) + "\n"
+
+
+class _Differences:
+    """What the draft does not say: renames, removals, additions and field patches."""
+
+    def __init__(self, map: ArgumentMap, derived: ArgumentMap, writer: _Writer) -> None:
+        self.map = map
+        self.derived = derived
+        self.writer = writer
+        self.names: dict[str, str] = {}  # derived id -> original id
+
+    def match(self) -> None:
+        """Pair the nodes of the draft with the map's nodes."""
+        derived, writer = self.derived, self.writer
+        title_to_statement = {title: sid for sid, title in writer.titles.items()}
+        for sid in derived.statements:
+            if sid in title_to_statement:
+                self.names[sid] = title_to_statement[sid]
+        argument_by_title = {a.title: a for a in derived.arguments.values()}
+        for aid, title in writer.argument_titles.items():
+            found = argument_by_title.get(title)
+            if found is None:
+                continue
+            self.names[found.id] = aid
+            original = self.map.arguments[aid]
+            for step, iid in enumerate(found.inferences):
+                if step < len(original.inferences):
+                    self.names[iid] = original.inferences[step]
+        for gid, aid in writer.gists.items():
+            for statement in derived.statements.values():
+                if _meta(statement).get("argument") == self.names_back(aid):
+                    self.names[statement.id] = gid
+        self.match_ungrouped()
+        self.match_relations()
+
+    def names_back(self, original: str) -> str | None:
+        """The draft id given to the map's id ``original``."""
+        return next((d for d, o in self.names.items() if o == original), None)
+
+    def match_ungrouped(self) -> None:
+        """Inferences written as premise-conclusion structures of their own."""
+        for aid in list(self.derived.arguments):
+            argument = self.derived.arguments[aid]
+            original = self.writer.ungrouped.get(argument.title)
+            if original is not None and argument.inferences:
+                self.names[argument.inferences[-1]] = original
+
+    def match_relations(self) -> None:
+        """Relation inferences and conflicts, by the statements they join."""
+        pending: dict[tuple[str, ...], list[str]] = {}
+        for inference in self.writer.relation_form:
+            pending.setdefault(("i", *inference.premises, inference.conclusion), []).append(
+                inference.id
+            )
+        for conflict in self.map.conflicts.values():
+            pending.setdefault(("c", conflict.source, conflict.target), []).append(conflict.id)
+        name = self.names.get
+        for inference in self.derived.inferences.values():
+            if inference.id in self.names:
+                continue
+            key = ("i", *(name(p, p) for p in inference.premises), name(inference.conclusion))
+            self.take(pending, key, inference.id)
+        for conflict in self.derived.conflicts.values():
+            key = (
+                "c",
+                name(conflict.source, conflict.source),
+                name(conflict.target, conflict.target),
+            )
+            self.take(pending, key, conflict.id)
+
+    def take(
+        self, pending: dict[tuple[Any, ...], list[str]], key: tuple[Any, ...], id: str
+    ) -> None:
+        """Pair a draft node with the next map node of the same key."""
+        candidates = pending.get(key)
+        if candidates:
+            self.names[id] = candidates.pop(0)
+
+    def extras(self) -> dict[str, Any]:
+        """The ``argmap`` entry: renames, removals, additions, patches, map fields."""
+        self.match()
+        result: dict[str, Any] = {}
+        renames = {d: o for d, o in self.names.items() if d != o}
+        if renames:
+            result["ids"] = renames
+        derived_ids = [*self.derived.statements, *self.derived.inferences, *self.derived.conflicts]
+        derived_ids += [a for a in self.derived.arguments if a in self.names]
+        removed = [d for d in derived_ids if d not in self.names]
+        if removed:
+            result["remove"] = removed
+        added = self.added()
+        if added:
+            result["add"] = added
+        patch = self.patches()
+        if patch:
+            result["patch"] = patch
+        result.update(self.map_fields())
+        return result
+
+    def added(self) -> dict[str, list[dict[str, Any]]]:
+        """Nodes of the map that the Argdown text does not hold, kind by kind."""
+        result: dict[str, list[dict[str, Any]]] = {}
+        tables: dict[str, tuple[Any, Any]] = {
+            "statements": (self.map.statements, self.derived.statements),
+            "inferences": (self.map.inferences, self.derived.inferences),
+            "conflicts": (self.map.conflicts, self.derived.conflicts),
+            "arguments": (self.map.arguments, self.derived.arguments),
+        }
+        for kind, (table, derived) in tables.items():
+            kept = {self.names[d] for d in derived if d in self.names}
+            for id, node in table.items():
+                if id not in kept:
+                    result.setdefault(kind, []).append({"id": id, **_fields(node)})
+        return result
+
+    def patches(self) -> dict[str, dict[str, Any]]:
+        """Fields of matched nodes that the draft gets wrong."""
+        result: dict[str, dict[str, Any]] = {}
+        pairs: list[tuple[Any, Any]] = []
+        for table, derived_table in (
+            (self.map.statements, self.derived.statements),
+            (self.map.inferences, self.derived.inferences),
+            (self.map.conflicts, self.derived.conflicts),
+            (self.map.arguments, self.derived.arguments),
+        ):
+            for did, node in derived_table.items():
+                original = self.names.get(did)
+                if original is not None and original in table:
+                    pairs.append((table[original], node))
+        for original, derived in pairs:
+            want, have = _fields(original), _fields(self.renamed(derived))
+            changed = {k: v for k, v in want.items() if have.get(k) != v}
+            changed.update({k: _EMPTY.get(k) for k in have if k not in want})
+            if changed:
+                result[original.id] = changed
+        return result
+
+    def renamed(self, node: Any) -> Any:
+        """A draft node with its references renamed to the map's ids."""
+        import attrs
+
+        n = self.names.get
+        if isinstance(node, Inference):
+            return attrs.evolve(
+                node,
+                premises=tuple(n(p, p) for p in node.premises),
+                conclusion=n(node.conclusion, node.conclusion),
+            )
+        if isinstance(node, Conflict):
+            return attrs.evolve(
+                node, source=n(node.source, node.source), target=n(node.target, node.target)
+            )
+        if isinstance(node, Argument):
+            return attrs.evolve(
+                node,
+                statements=tuple(n(s, s) for s in node.statements),
+                inferences=tuple(n(i, i) for i in node.inferences),
+                conclusion=n(node.conclusion, node.conclusion) if node.conclusion else None,
+            )
+        if isinstance(node, Statement):
+            meta = _meta(node)
+            if isinstance(meta.get("argument"), str):
+                aid = n(meta["argument"], meta["argument"])
+                return attrs.evolve(node, data={**node.data, RESERVED: {**meta, "argument": aid}})
+        return node
+
+    def map_fields(self) -> dict[str, Any]:
+        """Theses, source, data and title the draft does not carry."""
+        result: dict[str, Any] = {}
+        if self.map.theses:
+            result["theses"] = list(self.map.theses)
+        if self.map.source is not None:
+            result["source"] = self.map.source
+        if dict(self.derived.data) != dict(self.map.data):
+            result["data"] = dict(self.map.data)
+        if self.derived.title != self.map.title:
+            result["title"] = self.map.title
+        return result
+
+
+_EMPTY: dict[str, Any] = {
+    "tags": [],
+    "premises": [],
+    "statements": [],
+    "inferences": [],
+    "data": {},
+    "text": "",
+    "title": "",
+}
+
+
+def _fields(node: Any) -> dict[str, Any]:
+    """A node's fields as plain YAML-ready values (empty ones left out)."""
+    if isinstance(node, Statement):
+        values: dict[str, Any] = {"text": node.text, "quote": _quote(node.quote)}
+        values.update(tags=list(node.tags), data=dict(node.data))
+    elif isinstance(node, Inference):
+        values = {
+            "premises": list(node.premises),
+            "conclusion": node.conclusion,
+            "scheme": node.scheme,
+            "label": node.label,
+            "data": dict(node.data),
+        }
+    elif isinstance(node, Conflict):
+        values = {"source": node.source, "target": node.target, "data": dict(node.data)}
+    else:
+        values = {
+            "title": node.title,
+            "text": node.text,
+            "statements": list(node.statements),
+            "inferences": list(node.inferences),
+            "conclusion": node.conclusion,
+            "tags": list(node.tags),
+            "data": dict(node.data),
+        }
+    return {k: v for k, v in values.items() if v not in (None, [], {})}
+
+
+def _quote(quote: Quote | None) -> dict[str, Any] | None:
+    """A quote as plain data."""
+    if quote is None:
+        return None
+    return {"text": quote.text, "start": quote.start, "end": quote.end}

@@ -1,0 +1,112 @@
+"""Argdown (argdown.org): read and write, checked against the Argdown tool itself.
+
+Reading follows the Argdown tool (``@argdown/core`` 1.7.5) step by step: a
+tokenizer with Argdown's context rules (:mod:`._argdown_lexer`), an LALR grammar
+(``argdown.lark``, parsed by Lark) and a model builder that repeats Argdown's model
+plugin (:mod:`._argdown_model`): the same equivalence classes, auto-titles
+(``Untitled 1``, ``Untitled 2``... in Argdown's order), texts, premise-conclusion
+structures and relations as Argdown's own JSON export. Then :mod:`._argdown_read`
+turns that into an argmap map:
+
+============================  =============================================================
+Argdown                       argmap
+============================  =============================================================
+equivalence class ``[T]``     :class:`Statement` with id ``T``; text = the class's
+                              canonical text (its last definition, as Argdown picks it);
+                              ``data["argdown"]["members"]`` lists every definition's
+                              text when there are several
+``#tag``                      ``tags`` of the statement or argument (the text keeps the
+                              tag unless ``model.removeTagsFromText``, as in Argdown)
+``{key: value}`` data         ``data`` (YAML; ``data["argdown"]`` is reserved)
+argument ``<T>``              :class:`Argument` group: id ``T`` (``T (argument)`` when a
+                              statement is called ``T``), ``title``, ``text`` = its gist
+premise-conclusion structure  the group's ``statements`` (in order), ``conclusion`` and one
+                              :class:`Inference` per inference line, id ``<T> (n)`` for
+                              the step to statement *n*; premises from ``{uses: [..]}``,
+                              else the statements since the previous conclusion; scheme =
+                              the inference rules joined by ``, `` (the list in
+                              ``data["argdown"]["rules"]`` when there are several)
+support / entails ``+``       :class:`Inference` with one premise, id ``[A] +> [B]``
+attack / contrary ``-``       :class:`Conflict`, id ``[A] -> [B]``; contrary (strict mode)
+                              and contradictory (``><``) are symmetric: two conflicts, the
+                              second marked ``data["argdown"]["mirror"]``; contradictory
+                              ones ``data["argdown"]["relation"] = "contradictory"``
+undercut ``_>`` ``<_``        :class:`Conflict` on the inference: the argument's last
+                              inference, or the one the ``<_`` stands under
+argument as a relation end    its *gist*: a statement with id ``<T>`` and the argument's
+                              text, marked ``data["argdown"]["argument"] = id``; writers
+                              draw it as the argument (an undercut of a sketched argument
+                              targets the gist, marked ``relation: undercut``)
+headings ``#``                ``data["argdown"]["sections"]`` of the map (id, title, level,
+                              parent, heading data) and ``data["argdown"]["section"]`` of
+                              each statement and argument, as Argdown assigns them
+                              (``group.regroup`` of the front matter applied)
+front matter ``===``          ``title`` -> the map's title, the rest
+                              ``data["argdown"]["frontmatter"]``
+============================  =============================================================
+
+Relation types are not stored when the structure says them (support is an
+inference, attack a conflict, entails and contrary follow from ``model.mode:
+strict``, undercut from a conflict on an inference); :mod:`.argdown_json` derives
+them back for Argdown's ``relationType``.
+
+An argument's several descriptions are listed in ``data["argdown"]["descriptions"]``.
+Each element's first definition is recorded in ``map.locations`` (line, column).
+
+An empty document (or one with only white space, comments or front matter) reads
+as an empty map (Argdown itself reports a parser error there; an empty file is a
+natural empty map for argmap, as an empty diagram is for Argdown's editor).
+Anything Argdown cannot read, or would read only by guessing, is a
+:class:`FormatError` listing every problem found, with line and column: unclosed
+brackets, a premise-conclusion structure without conclusion, bad indentation,
+invalid YAML (Argdown itself keeps an unclosed ``{`` as text; argmap does not),
+binary data, input nested more than 100 levels deep.
+
+Writing (:mod:`._argdown_write`) produces Argdown the Argdown tool parses to the
+same structure, and adds what Argdown cannot say (theses, quotes, the source, ids
+of argmap's own, texts with line breaks) in an ``argmap:`` entry of the front
+matter, so that ``loads(dumps(m)) == m`` for every map. That entry may hold
+``theses``, ``source``, ``title``, ``data`` (the map's), ``ids`` (id in this text ->
+id in the map), ``ungrouped`` (arguments written only to hold a linked inference, not
+groups of the map), ``remove``, ``add`` and ``patch`` (node fields the text gets
+wrong); maps read from Argdown files need none of it.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+
+from argmap.formats._argdown_model import parse_document
+from argmap.formats._argdown_read import convert
+from argmap.formats._argdown_write import write
+from argmap.formats._io import PathLike, read_text, write_text
+from argmap.model import ArgumentMap
+
+__all__ = ["dump", "dumps", "load", "loads"]
+
+
+def loads(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read an Argdown document; every problem found is in the :class:`FormatError` raised."""
+    collecting = gc.isenabled()
+    gc.disable()  # reading allocates many small objects that never form cycles
+    try:
+        return convert(parse_document(text, path=path), path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def load(path: PathLike) -> ArgumentMap:
+    """Read the Argdown file ``path``."""
+    return loads(read_text(path), path=os.fspath(path))
+
+
+def dumps(map: ArgumentMap) -> str:
+    """``map`` as Argdown text (UTF-8 ready, ending in a newline)."""
+    return write(map)
+
+
+def dump(map: ArgumentMap, path: PathLike) -> None:
+    """Write ``map`` to ``path`` as Argdown, atomically."""
+    write_text(path, dumps(map))

@@ -1,0 +1,555 @@
+"""Argdown's JSON export (``argdown json``), written from an argmap map (write only).
+
+The JSON has the shape of the Argdown tool's own export: ``statements`` keyed by
+equivalence-class title (each with its ``members`` and their texts), ``arguments``
+keyed by title (each with its ``members`` and ``pcs``, the premise-conclusion
+structure with roles and inference rules), ``relations`` as ``{from, to,
+relationType, fromType, toType}``, ``sections`` and ``tags``. Colors, text ranges
+and source positions are left out.
+
+It is computed by writing the map as Argdown (:func:`argmap.formats.argdown.dumps`)
+and reading that back the way the Argdown tool does, so the JSON is what the
+Argdown tool itself would export for argmap's Argdown rendering of the map. For a
+map read from an Argdown file that is the file's own structure.
+
+:func:`map_view` says what the Argdown map view (the ``map`` of ``argdown run
+json-with-map``, from which Argdown draws its diagram) shows: which statements and
+arguments become nodes, in which groups (sections), and which edges join them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from typing import Any
+
+from argmap.formats._argdown_model import (
+    Argument,
+    Document,
+    EquivalenceClass,
+    Inference,
+    Member,
+    Relation,
+    Section,
+    parse_document,
+)
+from argmap.formats._io import PathLike, write_text
+from argmap.model import ArgumentMap
+
+__all__ = ["document_json", "document_view", "dump", "dumps", "map_view"]
+
+
+# -- the JSON export -------------------------------------------------------------------
+
+
+def _kind(node: Any) -> str:
+    return str(node.kind)
+
+
+def _title_of(node: Any) -> str | None:
+    """The title Argdown's JSON gives a relation end (an inference: its argument's)."""
+    if isinstance(node, Inference):
+        return node.argument_title
+    return str(node.title)
+
+
+def _relation_json(relation: Relation) -> dict[str, Any]:
+    """A relation as Argdown exports it: ``{from, to, relationType, fromType, toType}``."""
+    result: dict[str, Any] = {"type": "relation", "relationType": relation.type}
+    result["from"] = _title_of(relation.source)
+    result["fromType"] = _kind(relation.source)
+    result["to"] = _title_of(relation.target)
+    result["toType"] = _kind(relation.target)
+    if isinstance(relation.target, Inference):
+        result["conclusionIndex"] = relation.target.conclusion_index
+    return result
+
+
+def _inference_json(inference: Inference) -> dict[str, Any]:
+    """An inference step with its rules, data and incoming undercuts."""
+    result: dict[str, Any] = {
+        "type": "inference",
+        "inferenceRules": list(inference.rules),
+        "relations": [_relation_json(r) for r in inference.relations],
+        "conclusionIndex": inference.conclusion_index,
+        "argumentTitle": inference.argument_title,
+    }
+    if inference.data is not None:
+        result["data"] = inference.data
+    return result
+
+
+def _member_json(member: Member) -> dict[str, Any]:
+    """One member (occurrence) of a statement or argument, empty fields left out."""
+    result: dict[str, Any] = {"type": "statement", "role": member.role, "title": member.title}
+    if member.text is not None:
+        result["text"] = member.text
+    optional = {
+        "isReference": member.is_reference,
+        "isTopLevel": member.is_top_level,
+        "tags": list(member.tags),
+        "data": member.data,
+        "section": member.section.id if member.section else None,
+        "argumentTitle": member.argument_title,
+    }
+    result.update({key: value for key, value in optional.items() if value})
+    if member.inference is not None:
+        result["inference"] = _inference_json(member.inference)
+    return result
+
+
+def _statement_json(ec: EquivalenceClass) -> dict[str, Any]:
+    """An equivalence class with its members, relations and Argdown's usage flags."""
+    roles = {member.role for member in ec.members}
+    result: dict[str, Any] = {
+        "type": "equivalence-class",
+        "title": ec.title,
+        "relations": [_relation_json(r) for r in ec.relations],
+        "members": [_member_json(m) for m in ec.members],
+    }
+    optional = {
+        "tags": list(ec.tags),
+        "data": ec.data,
+        "section": ec.section.id if ec.section else None,
+        "isUsedAsTopLevelStatement": "top-level-statement" in roles,
+        "isUsedAsRelationStatement": "relation-statement" in roles,
+        "isUsedAsPremise": "premise" in roles,
+        "isUsedAsMainConclusion": "main-conclusion" in roles,
+        "isUsedAsIntermediaryConclusion": "intermediary-conclusion" in roles,
+    }
+    result.update({key: value for key, value in optional.items() if value})
+    return result
+
+
+def _argument_json(argument: Argument) -> dict[str, Any]:
+    """An argument with its descriptions and its premise-conclusion structure."""
+    result: dict[str, Any] = {
+        "type": "argument",
+        "title": argument.title,
+        "relations": [_relation_json(r) for r in argument.relations],
+        "members": [_member_json(m) for m in argument.members],
+        "pcs": [_member_json(m) for m in argument.pcs],
+    }
+    optional = {
+        "tags": list(argument.tags),
+        "data": argument.data,
+        "section": argument.section.id if argument.section else None,
+    }
+    result.update({key: value for key, value in optional.items() if value})
+    return result
+
+
+def _section_json(section: Section) -> dict[str, Any]:
+    """A section (heading) with its subsections."""
+    result: dict[str, Any] = {
+        "type": "section",
+        "id": section.id,
+        "level": section.level,
+        "title": section.title,
+        "children": [_section_json(child) for child in section.children],
+    }
+    if section.parent is not None:
+        result["parent"] = section.parent.id
+    if section.data is not None:
+        result["data"] = section.data
+    if section.is_group is not None:
+        result["isGroup"] = section.is_group
+    return result
+
+
+def _css_class(tag: str) -> str:
+    """Argdown's CSS class name for a tag (``tag-`` plus a slug)."""
+    name = ("tag-" + tag).lower()
+    for old, new in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        name = name.replace(old, new)
+    name = re.sub(r"\s", "-", name)
+    return re.sub(r"[^a-z0-9\-]", "", name)
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    """An Argdown document in the shape of the Argdown tool's JSON export."""
+    return {
+        "arguments": {title: _argument_json(a) for title, a in doc.arguments.items()},
+        "statements": {title: _statement_json(ec) for title, ec in doc.statements.items()},
+        "relations": [_relation_json(r) for r in doc.relations],
+        "sections": [_section_json(s) for s in doc.sections],
+        "tags": {
+            tag: {"tag": tag, "cssClass": _css_class(tag), "occurrenceIndex": index}
+            for index, tag in enumerate(doc.tags)
+        },
+    }
+
+
+# -- the map view ----------------------------------------------------------------------
+
+_PCS_ROLES = ("premise", "intermediary-conclusion", "main-conclusion")
+_SYMMETRIC = ("contrary", "contradictory")
+
+
+class _Selection:
+    """Which statements and arguments Argdown's map shows (its selection plugins)."""
+
+    def __init__(self, doc: Document) -> None:
+        frontmatter = doc.frontmatter or {}
+        settings = frontmatter.get("selection")
+        self.settings: dict[str, Any] = settings if isinstance(settings, dict) else {}
+        self.doc = doc
+        self.mode = self.settings.get("statementSelectionMode", "with-title")
+        self.exclude_disconnected = self.settings.get("excludeDisconnected", True) is not False
+        self.ignore_is_in_map = bool(self.settings.get("ignoreIsInMap"))
+        statements = [ec for ec in doc.statements.values() if self.preselected(ec)]
+        arguments = [a for a in doc.arguments.values() if self.preselected(a)]
+        self.statements = {ec.title: ec for ec in statements}
+        self.arguments = {a.title: a for a in arguments}
+        chosen = [ec for ec in statements if self.statement_selected(ec)]
+        self.statements = {ec.title: ec for ec in chosen}
+        kept = [a for a in arguments if self.argument_selected(a)]
+        self.arguments = {a.title: a for a in kept}
+
+    def preselected(self, element: EquivalenceClass | Argument) -> bool:
+        """Argdown's preselection: ``isInMap``, excluded titles, selected sections and tags."""
+        data = element.data or {}
+        if not self.ignore_is_in_map and "isInMap" in data and data["isInMap"] is not True:
+            return False
+        key = "excludeArguments" if isinstance(element, Argument) else "excludeStatements"
+        if element.title in (self.settings.get(key) or []):
+            return False
+        sections = self.settings.get("selectedSections")
+        if sections is not None:
+            if element.section is None:
+                if self.settings.get("selectElementsWithoutSection") is not True:
+                    return False
+            elif element.section.title not in sections:
+                return False
+        tags = self.settings.get("selectedTags")
+        if tags is not None:
+            untagged = self.settings.get("selectElementsWithoutTag") is True and not element.tags
+            return untagged or any(tag in tags for tag in element.tags)
+        return True
+
+    def member_in(self, relation: Relation, node: Any) -> bool:
+        """Argdown's relationMemberIsInSelection."""
+        if isinstance(node, EquivalenceClass):
+            if node.title in self.statements:
+                return True
+            role = "premise" if relation.target is node else "main-conclusion"
+            symmetric = relation.type in _SYMMETRIC
+            return any(
+                (symmetric or m.role == role) and m.argument_title in self.arguments
+                for m in node.members
+            )
+        if isinstance(node, Argument):
+            return node.title in self.arguments
+        return node.argument_title in self.arguments
+
+    def other_in(self, relation: Relation, node: Any) -> bool:
+        other = relation.target if relation.source is node else relation.source
+        return self.member_in(relation, other)
+
+    def statement_selected(self, ec: EquivalenceClass) -> bool:
+        """Argdown's statement selection mode (default: with a title or relations)."""
+        data = ec.data or {}
+        if not self.ignore_is_in_map and data.get("isInMap") is True:
+            return True
+        if ec.title in (self.settings.get("includeStatements") or []):
+            return True
+        with_relations = any(self.other_in(r, ec) for r in ec.relations)
+        used = any(
+            m.role in ("premise", "main-conclusion") and m.argument_title in self.arguments
+            for m in ec.members
+        )
+        mode = self.mode
+        if mode == "all":
+            chosen = True
+        elif mode == "top-level":
+            top = any(m.role == "top-level-statement" for m in ec.members)
+            chosen = (not used and with_relations) or top
+        elif mode == "with-relations":
+            chosen = with_relations
+        elif mode == "not-used-in-argument":
+            chosen = not used
+        elif mode == "with-more-than-one-relation":
+            chosen = with_relations and (not used or self.partners(ec) > 1)
+        else:
+            chosen = (not used and with_relations) or not ec.title.startswith("Untitled")
+        return (not self.exclude_disconnected or used or with_relations) and chosen
+
+    def partners(self, ec: EquivalenceClass) -> int:
+        """How many selected arguments a statement is related to (for one selection mode)."""
+        count = 0
+        for relation in ec.relations:
+            other = relation.target if relation.source is ec else relation.source
+            if isinstance(other, EquivalenceClass):
+                if ec.title not in self.statements:
+                    continue
+                role = "premise" if relation.target is other else "main-conclusion"
+                count += sum(
+                    1
+                    for m in other.members
+                    if m.role == role and m.argument_title in self.arguments
+                )
+            elif (isinstance(other, Argument) and other.title in self.arguments) or (
+                isinstance(other, Inference) and other.argument_title in self.arguments
+            ):
+                count += 1
+        return count
+
+    def argument_selected(self, argument: Argument) -> bool:
+        """An argument is shown when it is connected to something shown."""
+        data = argument.data or {}
+        if not self.exclude_disconnected or (
+            not self.ignore_is_in_map and data.get("isInMap") is True
+        ):
+            return True
+        if any(self.other_in(r, argument) for r in argument.relations):
+            return True
+        return any(self.pcs_connected(argument, s) for s in argument.pcs)
+
+    def pcs_connected(self, argument: Argument, statement: Member) -> bool:
+        """Whether a premise or conclusion connects the argument to the map."""
+        inference = statement.inference
+        if inference is not None and any(self.other_in(r, inference) for r in inference.relations):
+            return True
+        ec = self.doc.statements[statement.title or ""]
+        for relation in ec.relations:
+            symmetric = relation.type in _SYMMETRIC
+            if statement.role == "intermediary-conclusion":
+                continue
+            if not symmetric and statement.role == "premise" and relation.source is ec:
+                continue
+            if not symmetric and statement.role == "main-conclusion" and relation.target is ec:
+                continue
+            if self.other_in(relation, ec):
+                return True
+        if statement.role in ("main-conclusion", "premise"):
+            required = "premise" if statement.role == "main-conclusion" else "main-conclusion"
+            if statement.title in self.statements:
+                return True
+            return any(
+                m.role == required and m.argument_title in self.arguments for m in ec.members
+            )
+        return False
+
+
+def _label(title: str, text: str | None) -> dict[str, Any]:
+    """Argdown's default labels: the text, and the title unless it is an auto-title."""
+    label: dict[str, Any] = {}
+    if text:
+        label["labelText"] = text
+    if not title.startswith("Untitled") or not text:
+        label["labelTitle"] = title
+    return label
+
+
+class _View:
+    """Builds the nodes, edges and groups of Argdown's map from a selection."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.selection = _Selection(doc)
+        self.nodes: list[dict[str, Any]] = []
+        self.statement_nodes: dict[str, dict[str, Any]] = {}
+        self.argument_nodes: dict[str, dict[str, Any]] = {}
+        self.edges: list[dict[str, Any]] = []
+
+    def build(self) -> dict[str, Any]:
+        for ec in self.selection.statements.values():
+            node = self.node(ec, "statement")
+            self.statement_nodes[ec.title] = node
+        for argument in self.selection.arguments.values():
+            node = self.node(argument, "argument")
+            self.argument_nodes[argument.title] = node
+        for relation in self.doc.relations:
+            if self.selection.member_in(relation, relation.source) and self.selection.member_in(
+                relation, relation.target
+            ):
+                self.relation_edges(relation, relation.source, relation.target, reverse=False)
+        self.equivalence_edges()
+        groups = _Groups(self.doc, self.nodes).build()
+        return {"nodes": self.nodes, "edges": self.edges, "groups": groups}
+
+    def node(self, element: EquivalenceClass | Argument, kind: str) -> dict[str, Any]:
+        """A map node for a statement or argument, with Argdown's labels."""
+        canonical = element.canonical
+        text = canonical.text if canonical is not None else None
+        node: dict[str, Any] = {"id": f"n{len(self.nodes)}", "title": element.title, "type": kind}
+        node.update(_label(element.title, text))
+        node["tags"] = list(element.tags)
+        node["element"] = element
+        self.nodes.append(node)
+        return node
+
+    def froms(self, source: Any, reverse: bool) -> list[dict[str, Any]]:
+        """The map nodes a relation starts from (a conclusion stands for its argument)."""
+        if not reverse and isinstance(source, Argument):
+            return [self.argument_nodes[source.title]]
+        if isinstance(source, EquivalenceClass):
+            found = self.statement_nodes.get(source.title)
+            if found is not None:
+                return [found]
+            return self.argument_nodes_of(source, "main-conclusion")
+        return []
+
+    def tos(self, target: Any, reverse: bool) -> list[dict[str, Any]]:
+        """The map nodes a relation ends at (a premise stands for its argument)."""
+        if not reverse and isinstance(target, Argument):
+            return [self.argument_nodes[target.title]]
+        if not reverse and isinstance(target, Inference):
+            return [self.argument_nodes[target.argument_title or ""]]
+        if isinstance(target, EquivalenceClass):
+            found = self.statement_nodes.get(target.title)
+            if found is not None:
+                return [] if reverse else [found]
+            return self.argument_nodes_of(target, "premise")
+        return []
+
+    def argument_nodes_of(self, ec: EquivalenceClass, role: str) -> list[dict[str, Any]]:
+        """The nodes of the selected arguments using the class in ``role``."""
+        found = []
+        for member in ec.members:
+            if member.role == role and member.argument_title in self.argument_nodes:
+                found.append(self.argument_nodes[member.argument_title])
+        return found
+
+    def relation_edges(self, relation: Relation, source: Any, target: Any, reverse: bool) -> None:
+        """The edges for one relation; symmetric relations are also tried reversed."""
+        for start in self.froms(source, reverse):
+            for end in self.tos(target, reverse):
+                kind = relation.type
+                if start["type"] != "statement" or end["type"] != "statement":
+                    kind = {"contradictory": "attack", "contrary": "attack"}.get(kind, kind)
+                    kind = "support" if kind == "entails" else kind
+                self.add_edge(start, end, kind)
+        if not reverse and relation.type in _SYMMETRIC:
+            self.relation_edges(relation, target, source, reverse=True)
+
+    def add_edge(self, start: dict[str, Any], end: dict[str, Any], kind: str) -> None:
+        """Append an edge between two nodes."""
+        self.edges.append(
+            {
+                "id": f"e{len(self.edges) + 1}",
+                "from": start["title"],
+                "fromType": start["type"],
+                "to": end["title"],
+                "toType": end["type"],
+                "type": kind,
+                "fromNode": start["id"],
+                "toNode": end["id"],
+            }
+        )
+
+    def equivalence_edges(self) -> None:
+        """Argdown's implicit support: a conclusion that is another argument's premise."""
+        added: set[tuple[str, str]] = set()
+
+        def add(start: dict[str, Any], end: dict[str, Any]) -> None:
+            if (start["id"], end["id"]) not in added:
+                added.add((start["id"], end["id"]))
+                self.add_edge(start, end, "support")
+
+        for title, node in self.argument_nodes.items():
+            argument = self.doc.arguments[title]
+            if not argument.pcs:
+                continue
+            ec = self.doc.statements[argument.pcs[-1].title or ""]
+            statement_node = self.statement_nodes.get(ec.title)
+            if statement_node is not None:
+                add(node, statement_node)
+                continue
+            for other in self.argument_nodes_of(ec, "premise"):
+                add(node, other)
+        for title, node in self.statement_nodes.items():
+            for other in self.argument_nodes_of(self.doc.statements[title], "premise"):
+                add(node, other)
+
+
+class _Groups:
+    """Argdown's groups: sections that contain map nodes, nested as the map shows them."""
+
+    def __init__(self, doc: Document, nodes: list[dict[str, Any]]) -> None:
+        self.doc = doc
+        self.nodes = nodes
+        frontmatter = doc.frontmatter or {}
+        group = frontmatter.get("group")
+        depth = group.get("groupDepth", 2) if isinstance(group, dict) else 2
+        self.min_level = doc.max_section_level - (depth if isinstance(depth, int) else 2) + 1
+
+    def is_group(self, section: Section) -> bool:
+        """Whether a section becomes a group (Argdown's ``groupDepth`` rule)."""
+        if section.is_group is not None:
+            return section.is_group
+        return section.level >= self.min_level
+
+    def group_of(self, section: Section | None) -> Section | None:
+        """The nearest section that is a group, going up from ``section``."""
+        while section is not None and not self.is_group(section):
+            section = section.parent
+        return section
+
+    def build(self) -> list[dict[str, Any]]:
+        groups: dict[str, dict[str, Any]] = {}
+        for node in self.nodes:
+            element = node.pop("element")
+            section = self.group_of(element.section)
+            node["group"] = section.id if section is not None else None
+            while section is not None and section.id not in groups:
+                parent = self.group_of(section.parent)
+                groups[section.id] = {
+                    "id": section.id,
+                    "title": section.title,
+                    "sectionLevel": section.level,
+                    "parent": parent.id if parent is not None else None,
+                }
+                section = parent
+        for group in groups.values():
+            level, parent = 1, group["parent"]
+            while parent is not None:
+                level, parent = level + 1, groups[parent]["parent"]
+            group["level"] = level
+        return list(groups.values())
+
+
+def document_view(doc: Document) -> dict[str, Any]:
+    """The nodes, edges and groups of the Argdown map of a document."""
+    return _View(doc).build()
+
+
+# -- from argmap maps ------------------------------------------------------------------
+
+
+def _document(map: ArgumentMap) -> Document:
+    """The Argdown document argmap writes for ``map``, read back as Argdown reads it."""
+    from argmap.formats import argdown
+
+    return parse_document(argdown.dumps(map))
+
+
+def map_view(map: ArgumentMap) -> dict[str, Any]:
+    """What the Argdown map view shows for ``map``: ``nodes`` (``id``, ``title``,
+    ``type`` statement or argument, ``group``, ``labelTitle``/``labelText``, ``tags``),
+    ``edges`` (``from``/``to`` titles with ``fromType``/``toType``, ``type``: support,
+    attack, undercut, contrary, contradictory or entails, and the node ids) and
+    ``groups`` (sections shown as clusters: ``id``, ``title``, ``level``, ``parent``).
+
+    Argdown shows every argument connected to something, and only those statements
+    that have a title of their own or take part in relations outside arguments."""
+    return document_view(_document(map))
+
+
+def _json_default(value: Any) -> Any:
+    """Dates (from YAML data) as ISO strings; anything else is an error."""
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def dumps(map: ArgumentMap) -> str:
+    """``map`` as JSON in the shape of the Argdown tool's ``argdown json`` export."""
+    document = document_json(_document(map))
+    return json.dumps(document, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
+def dump(map: ArgumentMap, path: PathLike) -> None:
+    """Write ``map`` to ``path`` as Argdown JSON, atomically."""
+    write_text(path, dumps(map))
