@@ -21,7 +21,7 @@ import attrs
 from argmap import formats
 from argmap.check import check
 from argmap.dot import FORMATS as RENDER_FORMATS
-from argmap.dot import Theme, render
+from argmap.dot import Theme, render, write_digraph
 from argmap.errors import ArgmapError, FormatError
 from argmap.model import ArgumentMap
 from argmap.report import Problem, Report
@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     drawing.add_argument("--wrap", type=int, default=Theme().wrap, help="characters per line")
     drawing.add_argument("--font", default=Theme().font)
     drawing.add_argument("--no-legend", action="store_true")
+    drawing.add_argument(
+        "--view",
+        choices=["auto", "argmap", "argdown"],
+        default="auto",
+        help="argdown: Argdown's map of arguments; auto: that for Argdown input, else argmap's",
+    )
 
     evaluating = commands.add_parser(
         "evaluate",
@@ -289,7 +295,15 @@ def _render(args: argparse.Namespace) -> int:
     if args.tag:
         m = only_tags(m, args.tag)
     theme = attrs.evolve(Theme(), rankdir=args.rankdir, wrap=args.wrap, font=args.font)
-    written = render(m, args.output, format=args.to, theme=theme, legend=not args.no_legend)
+    view = args.view
+    if view == "auto":
+        view = "argdown" if "argdown" in m.data else "argmap"
+    if view == "argdown":
+        from argmap.formats.argdown_dot import to_dot as argdown_dot
+
+        written = write_digraph(argdown_dot(m, theme=theme), args.output, format=args.to)
+    else:
+        written = render(m, args.output, format=args.to, theme=theme, legend=not args.no_legend)
     print(f"wrote {written}")
     return EXIT_OK
 

@@ -43,6 +43,7 @@ __all__ = [
     "render",
     "to_dot",
     "wrap",
+    "write_digraph",
 ]
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -362,8 +363,7 @@ def render(
 
     The file is written atomically; returns its path.
     """
-    target = pathlib.Path(path)
-    chosen = _format_of(target, format)
+    _format_of(pathlib.Path(path), format)  # refuse a bad format before any work
     digraph = to_dot(
         map,
         position=position,
@@ -372,6 +372,15 @@ def render(
         theme=theme,
         legend=legend,
     )
+    return write_digraph(digraph, path, format=format)
+
+
+def write_digraph(
+    digraph: graphviz.Digraph, path: str | os.PathLike[str], *, format: str | None = None
+) -> pathlib.Path:
+    """Write any Digraph to ``path`` (svg, png, pdf or dot), atomically."""
+    target = pathlib.Path(path)
+    chosen = _format_of(target, format)
     content = digraph.source.encode("utf-8") if chosen == "dot" else pipe(digraph, chosen)
     write_atomically(target, content)
     return target
