@@ -56,6 +56,7 @@ from argmap.report import Problem
 
 __all__ = [
     "AUTO_PYTHON_LIMIT",
+    "DEFAULT_MAX_ARGUMENTS",
     "FORMATS",
     "ArgumentationFramework",
     "AttackSet",
@@ -118,10 +119,11 @@ class AttackSet(AbstractSet[tuple[str, str]]):
 
     It behaves like a ``frozenset[tuple[str, str]]`` (``in``, ``len``, iteration, ``==``,
     ``hash``, ``|``/``&``/``-`` giving frozensets) but stores the pairs as two flat arrays
-    of argument positions, 8 bytes per attack instead of about 90 for a tuple of two
-    strings in a set. Duplicate pairs given on the way in count once. Iteration is in a
-    canonical order: by the attacker's position among the framework's arguments, then by
-    the target's. Not built directly: :class:`ArgumentationFramework` makes it.
+    of argument positions: 8 bytes per attack (16 once it has been iterated or compared)
+    instead of about 90 for a tuple of two strings in a set. Duplicate pairs given on the
+    way in count once. Iteration is in a canonical order: by the attacker's position among
+    the framework's arguments, then by the target's. Not built directly:
+    :class:`ArgumentationFramework` makes it.
     """
 
     __slots__ = ("__weakref__", "_cache", "_names", "_sources", "_targets")
@@ -220,13 +222,13 @@ def _compress_by_source(
 
 @attrs.frozen
 class Labelling:
-    """A three-valued labelling (Caminada, "On the issue of reinstatement in
-    argumentation", JELIA 2006, Def. 5): every argument is ``in``, ``out`` or ``undec``.
+    """A three-valued labelling (M. Caminada, "On the issue of reinstatement in
+    argumentation", JELIA 2006): every argument is ``in``, ``out`` or ``undec``.
 
     For a complete extension E, :meth:`ArgumentationFramework.labelling` gives its
     complete labelling: ``in`` = E, ``out`` = the arguments E attacks, ``undec`` = the rest
-    (Caminada 2006, Theorem 2: complete labellings and complete extensions correspond
-    one to one).
+    (Caminada 2006 shows that complete labellings and complete extensions correspond one
+    to one through these Ext2Lab / Lab2Ext maps).
     """
 
     in_: frozenset[str]
@@ -320,17 +322,17 @@ class ArgumentationFramework:
 
     def conflict_free(self, arguments: Iterable[str]) -> bool:
         """Whether no member of ``arguments`` attacks a member (Dung 1995, Def. 5)."""
-        members = self._positions_of(arguments)
+        return self._conflict_free(self._positions_of(arguments))
+
+    def _conflict_free(self, members: set[int]) -> bool:
         offsets, targets = self.attacks._out_lists()
-        return not any(
-            not members.isdisjoint(targets[offsets[a] : offsets[a + 1]]) for a in members
-        )
+        return all(members.isdisjoint(targets[offsets[a] : offsets[a + 1]]) for a in members)
 
     def admissible(self, arguments: Iterable[str]) -> bool:
         """Whether ``arguments`` is conflict-free and defends each of its members, i.e.
         attacks every attacker of a member (Dung 1995, Def. 6)."""
         members = self._positions_of(arguments)
-        if not self.conflict_free(self.arguments[a] for a in members):
+        if not self._conflict_free(members):
             return False
         offsets, targets = self.attacks._out_lists()
         attacked = {t for a in members for t in targets[offsets[a] : offsets[a + 1]]}
@@ -341,8 +343,8 @@ class ArgumentationFramework:
         return True
 
     def labelling(self, extension: Iterable[str]) -> Labelling:
-        """Caminada's ext2lab: ``in`` = the set, ``out`` = what it attacks, ``undec`` = the
-        rest (Caminada 2006, Def. 8). For a complete extension this is its complete labelling."""
+        """Caminada's Ext2Lab: ``in`` = the set, ``out`` = what it attacks, ``undec`` = the
+        rest (Caminada 2006). For a complete extension this is its complete labelling."""
         members = self._positions_of(extension)
         offsets, targets = self.attacks._out_lists()
         attacked = {t for a in members for t in targets[offsets[a] : offsets[a + 1]]}
@@ -351,7 +353,7 @@ class ArgumentationFramework:
 
     def grounded_labelling(self) -> Labelling:
         """The grounded labelling: the complete labelling with minimal ``in`` (Caminada
-        2006, Theorem 4), computed as in :meth:`grounded`."""
+        2006), computed as in :meth:`grounded`."""
         labels = self._grounded_labels
         return Labelling(*(self._names(_where(labels, label)) for label in (_IN, _OUT, _UNDEC)))
 
@@ -362,9 +364,10 @@ class ArgumentationFramework:
         F(S) = {a | S defends a} (Dung 1995, Def. 20), which is also the least complete
         extension (Dung 1995, Theorem 25).
 
-        Computed by the linear-time labelling algorithm (Modgil & Caminada, "Proof theories
-        and algorithms for abstract argumentation frameworks", in *Argumentation in
-        Artificial Intelligence*, 2009, Algorithm 6.1, done with counters): each argument
+        Computed by the labelling algorithm for the grounded labelling (S. Modgil & M.
+        Caminada, "Proof theories and algorithms for abstract argumentation frameworks", in
+        *Argumentation in Artificial Intelligence*, Springer 2009), made linear with
+        counters and a queue: each argument
         keeps the number of its attackers not yet labelled ``out``; arguments whose count
         is zero are ``in``, whatever they attack becomes ``out``, which lowers the counts of
         *its* targets. Every attack is looked at at most twice: O(arguments + attacks).
@@ -375,7 +378,7 @@ class ArgumentationFramework:
         """All complete extensions: admissible sets containing every argument they defend
         (Dung 1995, Def. 23), sorted by sorted member list.
 
-        The pure-Python search enumerates the complete labellings (Caminada 2006, Def. 5)
+        The pure-Python search enumerates the complete labellings (Caminada 2006)
         of the arguments the grounded labelling leaves ``undec``: every complete labelling
         agrees with the grounded one elsewhere. It branches on one argument's label at a
         time and prunes with the labelling conditions (``in`` iff all attackers ``out``,
@@ -429,9 +432,10 @@ class ArgumentationFramework:
         """One extension under ``semantics`` (ICCMA's SE task), ``None`` when there is none
         (only possible for ``stable``). Cheaper than listing them all; which one is
         returned is deterministic for a given solver, but not necessarily the first in
-        the order of :meth:`extensions`."""
+        the order of :meth:`extensions`. For ``complete`` it is the grounded extension,
+        which is always complete (Dung 1995, Theorem 25)."""
         _check_semantics(semantics)
-        if semantics == "grounded":
+        if semantics in ("grounded", "complete"):
             return self.grounded()
         core = self._core
         if _use_clingo(solver, len(core.members)):
@@ -596,13 +600,16 @@ class _Core:
     """The sub-framework of the arguments left ``undec`` by the grounded labelling.
 
     Its attacks are the attacks among those arguments: any other attacker of a core
-    argument is ``out`` in every complete labelling, so it never matters.
+    argument is ``out`` in every complete labelling, so it never matters. ``order`` is
+    the branching order of the search: most attacks first (a choice there propagates
+    furthest), ties by position.
     """
 
     members: tuple[int, ...]
     local: dict[int, int]
     attackers: list[list[int]]
     targets: list[list[int]]
+    order: tuple[int, ...]
 
     @classmethod
     def build(cls, labels: bytearray, offsets: array[int], targets: array[int]) -> _Core:
@@ -616,7 +623,9 @@ class _Core:
                 if victim is not None:
                     hits[index].add(victim)
                     attackers[victim].add(index)
-        return cls(members, local, [sorted(s) for s in attackers], [sorted(s) for s in hits])
+        degree = [len(a) + len(h) for a, h in zip(attackers, hits, strict=True)]
+        order = tuple(sorted(range(len(members)), key=lambda x: (-degree[x], x)))
+        return cls(members, local, [sorted(s) for s in attackers], [sorted(s) for s in hits], order)
 
 
 def _initial_domains(core: _Core, semantics: Semantics) -> list[int]:
@@ -637,16 +646,16 @@ def _preferred(core: _Core, limit: int) -> list[list[int]]:
     found: list[list[int]] = []
     exclusions: list[list[int]] = []
     everything = range(len(core.members))
-    while not limit or len(found) < limit:
-        start = next(
-            _Search(core, _initial_domains(core, "complete"), exclusions).solutions(), None
-        )
-        if start is None:
-            break
+    start: list[int] | None = [_U] * len(core.members)  # the grounded labelling is complete
+    while start is not None:
         inside = _grow(core, start)
         found.append(inside)
+        if len(found) == limit:
+            break
         members = set(inside)
         exclusions.append([x for x in everything if x not in members])
+        domains = _initial_domains(core, "complete")
+        start = next(_Search(core, domains, exclusions).solutions(), None)
     return found
 
 
@@ -669,17 +678,19 @@ class _Search:
 
     Each argument has a *domain*, a bit set of the labels still possible. Each argument x
     brings one constraint, "the label of x is ``in`` if all its attackers are ``out``,
-    ``out`` if one is ``in``, ``undec`` otherwise" (Caminada 2006, Def. 5); ``clauses``
+    ``out`` if one is ``in``, ``undec`` otherwise" (Caminada 2006); ``clauses``
     add constraints "at least one of these arguments is ``in``". Propagation removes
     labels that no assignment of the other arguments of a constraint supports, until
     nothing changes (an AC-3 style queue); the search then branches on the first
-    argument with more than one label left, ``in`` before ``out`` before ``undec``, and
-    undoes its changes through a trail on backtracking. There is no recursion.
+    argument (in ``core.order``) with more than one label left, ``in`` before ``out``
+    before ``undec``, and undoes its changes through a trail on backtracking. There is no
+    recursion.
     """
 
     def __init__(self, core: _Core, domains: list[int], clauses: Sequence[list[int]]) -> None:
         self.attackers = core.attackers
         self.targets = core.targets
+        self.order = core.order
         self.domains = list(domains)
         self.clauses = list(clauses)
         count = len(domains)
@@ -698,7 +709,8 @@ class _Search:
             return
         stack: list[tuple[int, int, list[int]]] = []
         while True:
-            choice = next((x for x, d in enumerate(self.domains) if d & (d - 1)), -1)
+            domains = self.domains
+            choice = next((x for x in self.order if domains[x] & (domains[x] - 1)), -1)
             if choice < 0:
                 yield list(self.domains)
             else:
