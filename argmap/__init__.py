@@ -23,6 +23,8 @@ from argmap.model import (
 )
 from argmap.report import Location, Problem, Report, Severity
 from argmap.semantics import Evaluation, Label, evaluate
+from argmap.strengths import strengths
+from argmap.whatif import Change, WhatIf, what_if
 
 __version__ = "0.1.0"
 
@@ -31,6 +33,7 @@ __all__ = [
     "ArgmapError",
     "Argument",
     "ArgumentMap",
+    "Change",
     "Conflict",
     "ConflictKind",
     "Evaluation",
@@ -48,9 +51,12 @@ __all__ = [
     "Role",
     "Severity",
     "Statement",
+    "WhatIf",
     "__version__",
     "check",
     "evaluate",
     "render",
+    "strengths",
     "to_dot",
+    "what_if",
 ]

@@ -41,8 +41,10 @@ import sys
 import attrs
 
 import argmap
-from argmap import ArgumentMap, MapBuilder, check, render
+from argmap import ArgumentMap, MapBuilder, check, evaluate, render
 from argmap.dot import Theme
+from argmap.strengths import strengths
+from argmap.whatif import what_if
 
 ARTICLE_TITLE = "What if Turkey buys the S-400 from Russia?"
 
@@ -465,6 +467,23 @@ def build_map(source: str | None = None) -> ArgumentMap:
     return b.build()
 
 
+def evaluation_summary(amap: ArgumentMap) -> str:
+    """Does the thesis stand (grounded semantics, DF-QuAD strength), and what changes
+    if the leverage theory is accepted, or the technical doubts are rejected?"""
+    evaluation = evaluate(amap, semantics="grounded")
+    weights = strengths(amap, semantics="df-quad")
+    lines = [
+        f"thesis under grounded semantics: {evaluation.label('thesis')}; "
+        f"DF-QuAD strength {weights['thesis']:.3f}"
+    ]
+    for question in (
+        what_if(amap, accept=["leverage"]),
+        what_if(amap, reject=["iff_doubtful", "iff_hard", "standalone_cost"]),
+    ):
+        lines.append(str(question))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Check and render the example map; 0 if the map is consistent, 1 if not, 2 on error."""
     parser = argparse.ArgumentParser(
@@ -502,6 +521,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(amap.statements)} statements, {len(amap.inferences)} inferences, "
             f"{len(amap.conflicts)} conflicts"
         )
+        print(evaluation_summary(amap))
         output.parent.mkdir(parents=True, exist_ok=True)
         written = render(amap, output, theme=THEME)
         print(f"wrote {written}")
