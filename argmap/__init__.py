@@ -10,7 +10,15 @@ which claims stand (:func:`evaluate`) and draw it with Graphviz (:func:`to_dot`,
 from argmap.build import MapBuilder
 from argmap.check import CODES, Position, check
 from argmap.dot import render, to_dot
-from argmap.errors import ArgmapError, FormatError, MapError, RenderError
+from argmap.errors import (
+    ArgmapError,
+    ConvergenceError,
+    FormatError,
+    MapError,
+    RenderError,
+    SolverUnavailableError,
+)
+from argmap.formats import dump, dumps, load, loads
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -36,6 +44,7 @@ __all__ = [
     "Change",
     "Conflict",
     "ConflictKind",
+    "ConvergenceError",
     "Evaluation",
     "FormatError",
     "Inference",
@@ -50,11 +59,16 @@ __all__ = [
     "Report",
     "Role",
     "Severity",
+    "SolverUnavailableError",
     "Statement",
     "WhatIf",
     "__version__",
     "check",
+    "dump",
+    "dumps",
     "evaluate",
+    "load",
+    "loads",
     "render",
     "strengths",
     "to_dot",

@@ -51,7 +51,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from argmap.dot import write_atomically
-from argmap.errors import ArgmapError, FormatError, MapError
+from argmap.errors import FormatError, MapError, SolverUnavailableError
 from argmap.report import Problem
 
 __all__ = [
@@ -103,10 +103,6 @@ _UNDEC, _IN, _OUT = 0, 1, 2
 # Domains of the labelling search: bit sets over {in, out, undec}.
 _I, _O, _U = 1, 2, 4
 _ANY = _I | _O | _U
-
-
-class SolverUnavailableError(ArgmapError):
-    """An optional solver was asked for explicitly but is not installed."""
 
 
 # --------------------------------------------------------------------------------------

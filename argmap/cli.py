@@ -13,7 +13,7 @@ import json
 import os
 import pathlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 import attrs
@@ -23,7 +23,7 @@ from argmap.check import check
 from argmap.dot import FORMATS as RENDER_FORMATS
 from argmap.dot import Theme, render, write_digraph
 from argmap.errors import ArgmapError, FormatError
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Statement
 from argmap.report import Problem, Report
 
 __all__ = ["main"]
@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     drawing.add_argument("--to", choices=RENDER_FORMATS, help="output format (default: suffix)")
     drawing.add_argument("--input-format", choices=sorted(formats.FORMATS))
     drawing.add_argument("--tag", action="append", default=[], help="draw only statements with TAG")
+    drawing.add_argument(
+        "--section", action="append", default=[], help="draw only statements under heading SECTION"
+    )
     drawing.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], default=Theme().rankdir)
     drawing.add_argument("--wrap", type=int, default=Theme().wrap, help="characters per line")
     drawing.add_argument("--font", default=Theme().font)
@@ -267,9 +270,10 @@ def _print_json(results: list[dict[str, Any]], counts: dict[str, int], status: i
     print()
 
 
-def only_tags(map: ArgumentMap, tags: Sequence[str]) -> ArgumentMap:
-    """The part of ``map`` whose statements carry one of ``tags``, with the relations among them."""
-    kept = {id for id, s in map.statements.items() if set(s.tags) & set(tags)}
+def restrict(map: ArgumentMap, keep: Callable[[Statement], bool]) -> ArgumentMap:
+    """The part of ``map`` whose statements ``keep`` accepts, with the relations and
+    arguments that lie wholly inside it."""
+    kept = {id for id, statement in map.statements.items() if keep(statement)}
     inferences = [
         i for i in map.inferences.values() if i.conclusion in kept and set(i.premises) <= kept
     ]
@@ -279,21 +283,44 @@ def only_tags(map: ArgumentMap, tags: Sequence[str]) -> ArgumentMap:
         for c in map.conflicts.values()
         if c.source in kept and (c.target in kept or c.target in inference_ids)
     ]
+    arguments = [
+        a
+        for a in map.arguments.values()
+        if set(a.statements) <= kept and set(a.inferences) <= inference_ids
+    ]
     return attrs.evolve(
         map,
         statements=[map.statements[id] for id in map.statements if id in kept],
         inferences=inferences,
         conflicts=conflicts,
         theses=[t for t in map.theses if t in kept],
-        arguments=[],
+        arguments=arguments,
     )
+
+
+def _in_sections(map: ArgumentMap, titles: Sequence[str]) -> Callable[[Statement], bool]:
+    """Statement test: written under a heading with one of ``titles`` (or below it)."""
+    sections = {s["id"]: s for s in map.data.get("argdown", {}).get("sections", [])}
+    wanted = set(titles)
+
+    def keep(statement: Statement) -> bool:
+        section = statement.data.get("argdown", {}).get("section")
+        while section in sections:
+            if sections[section]["title"] in wanted:
+                return True
+            section = sections[section].get("parent")
+        return False
+
+    return keep
 
 
 def _render(args: argparse.Namespace) -> int:
     _refuse_overwrite(args.file, args.output)
     m = formats.load(args.file, format=args.input_format)
     if args.tag:
-        m = only_tags(m, args.tag)
+        m = restrict(m, lambda statement: bool(set(statement.tags) & set(args.tag)))
+    if args.section:
+        m = restrict(m, _in_sections(m, args.section))
     theme = attrs.evolve(Theme(), rankdir=args.rankdir, wrap=args.wrap, font=args.font)
     view = args.view
     if view == "auto":

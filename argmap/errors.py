@@ -6,13 +6,20 @@ react to them and the command line can print one line per problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.report import Problem
 
-__all__ = ["ArgmapError", "FormatError", "MapError", "RenderError"]
+__all__ = [
+    "ArgmapError",
+    "ConvergenceError",
+    "FormatError",
+    "MapError",
+    "RenderError",
+    "SolverUnavailableError",
+]
 
 
 class ArgmapError(Exception):
@@ -75,3 +82,37 @@ class FormatError(ArgmapError):
 
 class RenderError(ArgmapError):
     """Graphviz could not render a diagram (missing ``dot`` binary, or ``dot`` failed)."""
+
+
+class ConvergenceError(ArgmapError):
+    """The strengths of a cyclic graph did not settle within ``max_iterations`` steps.
+
+    ``semantics`` names the semantics, ``iterations`` the steps taken, ``change`` the
+    largest ``|f(s) - s|`` after the last step, ``tolerance`` the bound it had to meet
+    and ``arguments`` the strongly connected component that did not settle.
+    """
+
+    def __init__(
+        self,
+        semantics: str,
+        iterations: int,
+        change: float,
+        tolerance: float,
+        arguments: Sequence[str],
+    ) -> None:
+        self.semantics = semantics
+        self.iterations = iterations
+        self.change = change
+        self.tolerance = tolerance
+        self.arguments: tuple[str, ...] = tuple(arguments)
+        shown = ", ".join(repr(name) for name in self.arguments[:5])
+        more = f" and {len(self.arguments) - 5} more" if len(self.arguments) > 5 else ""
+        super().__init__(
+            f"{semantics} strengths did not converge within {iterations} "
+            f"iteration{'s' if iterations != 1 else ''} on the cycle through {shown}{more}: "
+            f"the last change was {change:.3g}, above the tolerance {tolerance:.3g}"
+        )
+
+
+class SolverUnavailableError(ArgmapError):
+    """An optional solver was asked for explicitly but is not installed."""

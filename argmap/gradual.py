@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
-from argmap.errors import ArgmapError, MapError
+from argmap.errors import ConvergenceError, MapError
 from argmap.model import FrozenDict
 from argmap.report import Problem
 
@@ -57,36 +57,6 @@ SEMANTICS: tuple[str, ...] = ("df-quad", "quad", "euler", "quadratic-energy", "h
 #: ``rule(base, attackers, supporters, strengths)``: the updated strength of one argument,
 #: from its base score, the positions of its attackers and supporters and all strengths.
 _UpdateRule = Callable[[float, list[int], list[int], list[float]], float]
-
-
-class ConvergenceError(ArgmapError):
-    """The strengths of a cyclic graph did not settle within ``max_iterations`` steps.
-
-    ``semantics`` names the semantics, ``iterations`` the steps taken, ``change`` the
-    largest ``|f(s) - s|`` after the last step, ``tolerance`` the bound it had to meet
-    and ``arguments`` the strongly connected component that did not settle.
-    """
-
-    def __init__(
-        self,
-        semantics: str,
-        iterations: int,
-        change: float,
-        tolerance: float,
-        arguments: Sequence[str],
-    ) -> None:
-        self.semantics = semantics
-        self.iterations = iterations
-        self.change = change
-        self.tolerance = tolerance
-        self.arguments: tuple[str, ...] = tuple(arguments)
-        shown = ", ".join(repr(name) for name in self.arguments[:5])
-        more = f" and {len(self.arguments) - 5} more" if len(self.arguments) > 5 else ""
-        super().__init__(
-            f"{semantics} strengths did not converge within {iterations} "
-            f"iteration{'s' if iterations != 1 else ''} on the cycle through {shown}{more}: "
-            f"the last change was {change:.3g}, above the tolerance {tolerance:.3g}"
-        )
 
 
 # --------------------------------------------------------------------------------------

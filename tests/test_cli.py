@@ -146,3 +146,15 @@ def test_evaluate_a_map_and_a_dung_framework(
     assert capsys.readouterr().out.splitlines() == ["[a1,a3,a4]", "[a2,a5]"]
     assert main(["evaluate", str(instance), "--semantics", "df-quad"]) == 2
     assert "no gradual semantics" in capsys.readouterr().err
+
+
+def test_render_a_section_of_an_argdown_file(
+    tmp_path: pathlib.Path, fixtures: pathlib.Path
+) -> None:
+    source = fixtures / "argdown" / "argdown-primer" / "argdown-primer.argdown"
+    whole, part = tmp_path / "whole.dot", tmp_path / "part.dot"
+    assert main(["render", str(source), "-o", str(whole)]) == 0
+    assert main(["render", str(source), "-o", str(part), "--section", "Argdown Basics"]) == 0
+    assert 0 < part.read_text("utf-8").count("label=") < whole.read_text("utf-8").count("label=")
+    assert "Intro" in whole.read_text("utf-8")
+    assert "Intro" not in part.read_text("utf-8")
