@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench graphviz clean
+.PHONY: demo test lint typecheck pytest bench graphviz clean images
 
 demo: $(STAMP) graphviz
 	$(BIN)/python examples/turkey_s400.py -o build/turkey_s400.svg
@@ -20,6 +20,10 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest
+
+images: $(STAMP) graphviz
+	$(BIN)/python examples/turkey_s400.py -o docs/images/turkey_s400.svg
+	$(BIN)/python examples/turkey_s400.py --evaluated -o docs/images/turkey_s400_evaluated.svg
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_core.py

@@ -502,6 +502,11 @@ def main(argv: list[str] | None = None) -> int:
         default=pathlib.Path("build/turkey_s400.svg"),
         help="the diagram to write; .svg, .png, .pdf or .dot (default: %(default)s)",
     )
+    parser.add_argument(
+        "--evaluated",
+        action="store_true",
+        help="colour the diagram by grounded semantics and show DF-QuAD strengths",
+    )
     args = parser.parse_args(argv)
     article_path: pathlib.Path | None = args.article
     output: pathlib.Path = args.output
@@ -523,7 +528,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(evaluation_summary(amap))
         output.parent.mkdir(parents=True, exist_ok=True)
-        written = render(amap, output, theme=THEME)
+        written = render(
+            amap,
+            output,
+            theme=THEME,
+            evaluation=evaluate(amap) if args.evaluated else None,
+            strengths=strengths(amap) if args.evaluated else None,
+        )
         print(f"wrote {written}")
     except (argmap.ArgmapError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
