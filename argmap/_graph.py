@@ -11,8 +11,9 @@ Nothing here recurses, so chains of any length are fine.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from argmap._algorithms import peel, strongly_connected
 from argmap.model import ArgumentMap
 
 __all__ = ["UNKNOWN", "Graph", "Successors"]
@@ -20,7 +21,7 @@ __all__ = ["UNKNOWN", "Graph", "Successors"]
 UNKNOWN = -1
 
 
-class Successors:
+class Successors(Sequence[list[int]]):
     """Adjacency lists packed into two flat integer lists (compressed sparse rows):
     the successors of ``n`` are ``flat[starts[n]:starts[n + 1]]``. Two lists instead
     of one list per node keep big graphs compact and cheap for the garbage collector."""
@@ -40,8 +41,11 @@ class Successors:
             fill[tail] += 1
         self.flat = flat
 
-    def __getitem__(self, node: int) -> list[int]:
+    def __getitem__(self, node: int) -> list[int]:  # type: ignore[override]
         return self.flat[self.starts[node] : self.starts[node + 1]]
+
+    def __len__(self) -> int:
+        return self.size
 
 
 class Graph:
@@ -88,63 +92,13 @@ class Graph:
 
     @staticmethod
     def on_cycles(successors: Successors) -> list[int]:
-        """Statements left after peeling off, again and again, every one that no
-        remaining statement supports (Kahn's algorithm): empty exactly when the
-        support graph has no cycle; otherwise the cycles and what they lead to."""
-        supported_by = [0] * successors.size
-        for target in successors.flat:
-            supported_by[target] += 1
-        free = [node for node, count in enumerate(supported_by) if count == 0]
-        starts, flat = successors.starts, successors.flat
-        while free:
-            node = free.pop()
-            for target in flat[starts[node] : starts[node + 1]]:
-                supported_by[target] -= 1
-                if supported_by[target] == 0:
-                    free.append(target)
-        return [node for node, count in enumerate(supported_by) if count > 0]
+        """Statements on a support cycle or supported from one (empty when there is none)."""
+        return peel(successors)[1]
 
     @staticmethod
     def strongly_connected(successors: Successors, nodes: list[int]) -> list[list[int]]:
-        """Tarjan's strongly connected components among ``nodes``, iteratively."""
-        index: dict[int, int] = {}
-        low: dict[int, int] = {}
-        stack: list[int] = []
-        on_stack: set[int] = set()
-        components: list[list[int]] = []
-        for root in nodes:
-            if root in index:
-                continue
-            index[root] = low[root] = len(index)
-            stack.append(root)
-            on_stack.add(root)
-            work: list[tuple[int, Iterator[int]]] = [(root, iter(successors[root]))]
-            while work:
-                node, pending = work[-1]
-                for successor in pending:
-                    if successor not in index:
-                        index[successor] = low[successor] = len(index)
-                        stack.append(successor)
-                        on_stack.add(successor)
-                        work.append((successor, iter(successors[successor])))
-                        break
-                    if successor in on_stack:
-                        low[node] = min(low[node], index[successor])
-                else:
-                    work.pop()
-                    if work:
-                        parent = work[-1][0]
-                        low[parent] = min(low[parent], low[node])
-                    if low[node] == index[node]:
-                        component: list[int] = []
-                        while True:
-                            member = stack.pop()
-                            on_stack.discard(member)
-                            component.append(member)
-                            if member == node:
-                                break
-                        components.append(sorted(component))
-        return components
+        """The strongly connected components among ``nodes``, each sorted."""
+        return [sorted(component) for component in strongly_connected(successors, nodes)]
 
     @staticmethod
     def cycles(

@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from argmap._algorithms import peel, strongly_connected
 from argmap.errors import ConvergenceError, MapError
 from argmap.model import FrozenDict
 from argmap.report import Problem
@@ -394,91 +395,12 @@ class _Plan:
 
     @classmethod
     def of(cls, depends: list[list[int]]) -> _Plan:
-        order, remainder = _topological_order(depends)
-        return cls(depends, order, _components(depends, remainder))
-
-
-def _topological_order(depends: list[list[int]]) -> tuple[list[int], list[int]]:
-    """Kahn's algorithm: the positions that no cycle reaches, each after everything it
-    depends on, and the rest (on a cycle, or after one)."""
-    dependents: list[list[int]] = [[] for _ in depends]
-    for position, sources in enumerate(depends):
-        for source in sources:
-            dependents[source].append(position)
-    pending = list(map(len, depends))
-    order = [position for position, count in enumerate(pending) if count == 0]
-    for position in order:  # grows while it is read: a queue
-        for dependent in dependents[position]:
-            pending[dependent] -= 1
-            if pending[dependent] == 0:
-                order.append(dependent)
-    return order, [position for position, count in enumerate(pending) if count > 0]
-
-
-def _components(depends: list[list[int]], positions: list[int]) -> list[list[int]]:
-    """Tarjan's strongly connected components of ``positions``, each listed after every
-    component it depends on; other positions count as already evaluated."""
-    return _Tarjan(depends, positions).components() if positions else []
-
-
-class _Tarjan:
-    """Tarjan's algorithm (1972) with an explicit stack of open positions, each with
-    an iterator over what it depends on: no recursion, whatever the depth."""
-
-    def __init__(self, depends: list[list[int]], positions: list[int]) -> None:
-        self.depends = depends
-        self.positions = positions
-        self.index = [0] * len(depends)  # 0: outside, -1: not yet visited, else visit order
-        for position in positions:
-            self.index[position] = -1
-        self.low = [0] * len(depends)
-        self.on_stack = [False] * len(depends)
-        self.stack: list[int] = []
-        self.found: list[list[int]] = []
-        self.counter = 0
-
-    def components(self) -> list[list[int]]:
-        for root in self.positions:
-            if self.index[root] == -1:
-                self._search(root)
-        return self.found
-
-    def _open(self, position: int) -> tuple[int, Iterator[int]]:
-        self.counter += 1
-        self.index[position] = self.low[position] = self.counter
-        self.stack.append(position)
-        self.on_stack[position] = True
-        return position, iter(self.depends[position])
-
-    def _search(self, root: int) -> None:
-        index, low, on_stack = self.index, self.low, self.on_stack
-        work = [self._open(root)]
-        while work:
-            node, sources = work[-1]
+        dependents: list[list[int]] = [[] for _ in depends]
+        for position, sources in enumerate(depends):
             for source in sources:
-                if index[source] == -1:
-                    work.append(self._open(source))
-                    break
-                if on_stack[source]:
-                    low[node] = min(low[node], index[source])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    self._close(node)
-
-    def _close(self, root: int) -> None:
-        """Pop the component whose first-visited position is ``root``."""
-        component: list[int] = []
-        while True:
-            position = self.stack.pop()
-            self.on_stack[position] = False
-            component.append(position)
-            if position == root:
-                break
-        self.found.append(component)
+                dependents[source].append(position)
+        order, remainder = peel(dependents)
+        return cls(depends, order, strongly_connected(depends, remainder))
 
 
 class _Evaluation:
