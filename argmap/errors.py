@@ -68,6 +68,24 @@ class FormatError(ArgmapError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(self._describe())
 
+    @classmethod
+    def from_problems(
+        cls, problems: Iterable[Problem], *, path: str | None = None, expected: str | None = None
+    ) -> FormatError:
+        """One error for all the problems a reader found: the first says what and where,
+        ``problems`` lists them all."""
+        listed = tuple(problems)
+        first = listed[0]
+        return cls(
+            first.message,
+            path=path,
+            line=first.line,
+            column=first.column,
+            expected=expected,
+            code=first.code,
+            problems=listed,
+        )
+
     def _describe(self) -> str:
         where = ":".join(
             str(part) for part in (self.path, self.line, self.column) if part is not None

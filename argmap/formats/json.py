@@ -289,15 +289,7 @@ def _raise(text: str, path: str | None, problems: list[Problem]) -> None:
         found = locate_ids(text, problem.ids, path=path)
         where = next((found[id] for id in problem.ids if id in found), None)
         located.append(Problem(problem.code, "error", problem.ids, problem.message, where))
-    first = located[0]
-    raise FormatError(
-        first.message,
-        path=path,
-        line=first.line,
-        column=first.column,
-        code=first.code,
-        problems=located,
-    )
+    raise FormatError.from_problems(located, path=path)
 
 
 def _parse(text: str, path: str | None) -> dict[str, Any]:
