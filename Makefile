@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench graphviz clean images
+.PHONY: demo test lint typecheck pytest wheel-check bench graphviz clean images
 
 demo: $(STAMP) graphviz
 	$(BIN)/python examples/turkey_s400.py -o build/turkey_s400.svg
 
-test: $(STAMP) graphviz lint typecheck pytest
+test: $(STAMP) graphviz lint typecheck pytest wheel-check
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -24,6 +24,10 @@ pytest: $(STAMP)
 images: $(STAMP) graphviz
 	$(BIN)/python examples/turkey_s400.py -o docs/images/turkey_s400.svg
 	$(BIN)/python examples/turkey_s400.py --evaluated -o docs/images/turkey_s400_evaluated.svg
+
+# Release check: build the sdist and wheel, install the wheel in a fresh virtualenv, use it.
+wheel-check: $(STAMP)
+	PYTHON=$(BIN)/python bash tools/check_wheel.sh
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_core.py

