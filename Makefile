@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest wheel-check bench graphviz clean images
+.PHONY: demo test lint typecheck pytest wheel-check docs bench graphviz clean images
 
 demo: $(STAMP) graphviz
 	$(BIN)/python examples/turkey_s400.py -o build/turkey_s400.svg
 
-test: $(STAMP) graphviz lint typecheck pytest wheel-check
+test: $(STAMP) graphviz lint typecheck pytest docs wheel-check
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -25,6 +25,10 @@ images: $(STAMP) graphviz
 	$(BIN)/python examples/turkey_s400.py -o docs/images/turkey_s400.svg
 	$(BIN)/python examples/turkey_s400.py --evaluated -o docs/images/turkey_s400_evaluated.svg
 
+# The documentation site, into build/site; --strict fails on any broken link or reference.
+docs: $(STAMP) graphviz
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
 # Release check: build the sdist and wheel, install the wheel in a fresh virtualenv, use it.
 wheel-check: $(STAMP)
 	PYTHON=$(BIN)/python bash tools/check_wheel.sh
@@ -35,7 +39,7 @@ bench: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
 	touch $@
 
 # Graphviz's `dot` renders the diagrams: install it when it is missing and we are root.

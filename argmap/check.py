@@ -259,7 +259,8 @@ def _quotes(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
             yield _problem(
                 "quotes-unchecked",
                 [s.id for s in quoted],
-                f"the map has no source text, so {len(quoted)} quotes were not checked.",
+                f"the map has no source text, so {len(quoted)} "
+                f"quote{'s were' if len(quoted) != 1 else ' was'} not checked.",
             )
         return
     for statement in quoted:

@@ -52,8 +52,8 @@ from argmap.report import Problem
 
 __all__ = ["QBAF", "SEMANTICS", "ConvergenceError", "strengths"]
 
-#: The semantics :func:`strengths` knows, by name.
 SEMANTICS: tuple[str, ...] = ("df-quad", "quad", "euler", "quadratic-energy", "h-categoriser")
+"""The semantics :func:`strengths` knows, by name."""
 
 #: ``rule(base, attackers, supporters, strengths)``: the updated strength of one argument,
 #: from its base score, the positions of its attackers and supporters and all strengths.

@@ -126,6 +126,7 @@ class Evaluation:
     framework: ArgumentationFramework | None = attrs.field(default=None, eq=False, repr=False)
 
     def label(self, id: str) -> Label:
+        """The label of a statement, inference or conflict (``KeyError`` for an unknown id)."""
         return self.labels[id]
 
     def stands(self, id: str) -> bool:

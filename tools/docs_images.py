@@ -1,0 +1,149 @@
+"""Render the figures of the documentation into ``docs/images/generated/``.
+
+Every figure a page shows is made here, from code, at each build (the MkDocs hook
+``tools/docs_hooks.py`` calls :func:`build`); none is pasted in. A page refers to
+``images/generated/NAME``, and ``NAME`` is either
+
+* one of :data:`ARTICLE_FIGURES`, drawn from ``examples/turkey_s400.py`` (the reference
+  map of the S-400 article, as ``make images`` draws it for the README), or
+* a file that the page's own code blocks write: the page is run as the tests run it
+  (``tools/docs_snippets.py``) in a temporary folder, and the files it names are
+  copied from there. So the tutorial's diagrams are exactly what its code draws.
+
+A figure is rewritten only when its bytes change, so ``mkdocs serve`` does not loop, and
+one that no page shows any more is deleted.
+``python tools/docs_images.py`` renders them all without building the site.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from types import ModuleType
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+
+import docs_snippets
+
+__all__ = ["ARTICLE_FIGURES", "build"]
+
+ROOT = docs_snippets.ROOT
+GENERATED = pathlib.PurePosixPath("images/generated")
+_REFERENCE = re.compile(r"images/generated/([\w.-]+)")
+
+
+def _example() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "turkey_s400_docs", ROOT / "examples" / "turkey_s400.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _article_map(target: pathlib.Path, *, evaluated: bool) -> None:
+    from argmap import evaluate, render
+    from argmap.strengths import strengths
+
+    example = _example()
+    article = docs_snippets.article_path()
+    source = example.read_article(article) if article is not None else None
+    amap = example.build_map(source)
+    render(
+        amap,
+        target,
+        theme=example.THEME,
+        evaluation=evaluate(amap) if evaluated else None,
+        strengths=strengths(amap) if evaluated else None,
+    )
+
+
+ARTICLE_FIGURES: dict[str, Callable[[pathlib.Path], None]] = {
+    "article-map.svg": lambda target: _article_map(target, evaluated=False),
+    "article-evaluated.svg": lambda target: _article_map(target, evaluated=True),
+}
+"""Figures of the reference map, by name: what ``make images`` draws for the README."""
+
+
+def references(docs_dir: pathlib.Path) -> dict[pathlib.Path, set[str]]:
+    """Page -> the generated figures it shows."""
+    found: dict[pathlib.Path, set[str]] = {}
+    for page in sorted(docs_dir.rglob("*.md")):
+        names = set(_REFERENCE.findall(page.read_text(encoding="utf-8")))
+        if names:
+            found[page] = names
+    return found
+
+
+def _write_if_changed(target: pathlib.Path, content: bytes) -> bool:
+    if target.is_file() and target.read_bytes() == content:
+        return False
+    target.write_bytes(content)
+    return True
+
+
+def build(docs_dir: pathlib.Path = docs_snippets.DOCS) -> list[pathlib.Path]:
+    """Render every generated figure the pages of ``docs_dir`` show, and delete the ones
+    none shows; returns the files written or deleted.
+
+    Raises ``FileNotFoundError`` naming the page when a page shows a figure that neither
+    :data:`ARTICLE_FIGURES` nor the page's own code makes, and ``ValueError`` when two
+    pages show a figure of one name that their code makes.
+    """
+    out = docs_dir / GENERATED
+    out.mkdir(parents=True, exist_ok=True)
+    changed: list[pathlib.Path] = []
+    pages = references(docs_dir)
+    owners: dict[str, pathlib.Path] = {}
+    for page, names in pages.items():
+        for name in names - ARTICLE_FIGURES.keys():
+            if owners.setdefault(name, page) != page:
+                raise ValueError(
+                    f"images/generated/{name} is shown by {owners[name]} and by {page}: "
+                    "a figure made by a page's code must have a name of its own"
+                )
+    with tempfile.TemporaryDirectory(prefix="argmap-figures-") as scratch:
+        scratch_dir = pathlib.Path(scratch)
+        for page, names in pages.items():
+            made: dict[str, pathlib.Path] = {}
+            for name in sorted(names & ARTICLE_FIGURES.keys()):
+                made[name] = scratch_dir / name
+                if not made[name].is_file():
+                    ARTICLE_FIGURES[name](made[name])
+            if names - ARTICLE_FIGURES.keys():
+                workdir = scratch_dir / page.relative_to(docs_dir).with_suffix("").as_posix()
+                workdir.mkdir(parents=True)
+                try:
+                    docs_snippets.run_page(page, workdir, compare=False)
+                except Exception as error:
+                    hint = "" if docs_snippets.article_path() else " (is $ARGMAP_ARTICLE set?)"
+                    raise RuntimeError(
+                        f"{page}: its code failed while drawing its figures{hint}: {error!r}"
+                    ) from error
+                for name in names - ARTICLE_FIGURES.keys():
+                    made[name] = workdir / name
+            for name, path in sorted(made.items()):
+                if not path.is_file():
+                    raise FileNotFoundError(
+                        f"{page}: shows images/generated/{name}, but its code blocks do not "
+                        f"write {name!r} and it is not one of {sorted(ARTICLE_FIGURES)}"
+                    )
+                if _write_if_changed(out / name, path.read_bytes()):
+                    changed.append(out / name)
+    shown = set().union(*pages.values()) if pages else set()
+    for stale in sorted(out.iterdir()):
+        if stale.is_file() and not stale.name.startswith(".") and stale.name not in shown:
+            stale.unlink()
+            changed.append(stale)
+    return changed
+
+
+if __name__ == "__main__":
+    for path in build():
+        print(f"wrote {path.relative_to(ROOT)}")
