@@ -47,6 +47,10 @@ class Successors(Sequence[list[int]]):
     def __len__(self) -> int:
         return self.size
 
+    def __iter__(self) -> Iterator[list[int]]:
+        flat, starts = self.flat, self.starts
+        return (flat[starts[n] : starts[n + 1]] for n in range(self.size))
+
 
 class Graph:
     """Integer adjacency of one map (see the module docstring)."""

@@ -14,7 +14,10 @@ gives the rate in files per second:
   It keeps only the argument layer and runs no checks, so it has less to do.
 
 The ratio printed compares argmap's load + check with arguebuf's load over the files both
-read. Without arguebuf installed, a note says so and only argmap's figures are printed.
+read. Their rounds are taken in turn (one of argmap's, one of arguebuf's, ...) so that a
+machine busy with other work slows both alike: on a shared machine the rates drift, the
+ratio much less. Without arguebuf installed, a note says so and only argmap's figures are
+printed.
 """
 
 from __future__ import annotations
@@ -79,6 +82,24 @@ def rate(step: Callable[[], object], files: int, seconds: float) -> float:
         step()
         rounds.append(time.perf_counter() - begin)
     return files / statistics.median(rounds) if files else 0.0
+
+
+def paired_rates(
+    ours: Callable[[], object],
+    theirs: Callable[[], object],
+    files: int,
+    seconds: float,
+) -> tuple[float, float]:
+    """Files per second of two steps over the same ``files``, their rounds taken in turn
+    for ``seconds`` each (at least three rounds each): the median round of each."""
+    rounds: tuple[list[float], list[float]] = ([], [])
+    started = time.perf_counter()
+    while len(rounds[0]) < 3 or time.perf_counter() - started < 2 * seconds:
+        for step, times in ((ours, rounds[0]), (theirs, rounds[1])):
+            begin = time.perf_counter()
+            step()
+            times.append(time.perf_counter() - begin)
+    return files / statistics.median(rounds[0]), files / statistics.median(rounds[1])
 
 
 def argmap_step(entries: Sequence[Entry], with_check: bool) -> Callable[[], object]:
@@ -151,22 +172,28 @@ def report(folder: pathlib.Path, seconds: float, arguebuf: Any | None) -> None:
         return
     count = len(entries)
     load = rate(argmap_step(entries, False), count, seconds)
-    load_check = rate(argmap_step(entries, True), count, seconds)
     print(f"  argmap   loads           {load:10,.0f} files/s")
-    print(f"  argmap   loads + check   {load_check:10,.0f} files/s")
+    common = arguebuf_readable(arguebuf, entries) if arguebuf is not None else []
+    if len(common) != count:
+        load_check = rate(argmap_step(entries, True), count, seconds)
+        print(f"  argmap   loads + check   {load_check:10,.0f} files/s")
     if arguebuf is None:
         return
-    common = arguebuf_readable(arguebuf, entries)
     if not common:
         print("  arguebuf reads none of these files")
         return
-    theirs = rate(arguebuf_step(arguebuf, common), len(common), seconds)
-    ours = load_check
     if len(common) != count:
         print(f"  arguebuf reads {len(common)} of the {count} files; comparing on those")
-        ours = rate(argmap_step(common, True), len(common), seconds)
+    ours, theirs = paired_rates(
+        argmap_step(common, True), arguebuf_step(arguebuf, common), len(common), seconds
+    )
+    those = "" if len(common) == count else f" (on those {len(common)})"
+    print(f"  argmap   loads + check   {ours:10,.0f} files/s{those}")
     print(f"  arguebuf load            {theirs:10,.0f} files/s")
-    print(f"  ratio: argmap loads + check at {ours / theirs:.2f}x arguebuf's load rate")
+    print(
+        f"  ratio: argmap loads + check at {ours / theirs:.2f}x arguebuf's load rate"
+        " (rounds taken in turn)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

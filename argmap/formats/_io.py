@@ -13,7 +13,7 @@ from argmap.dot import write_atomically
 from argmap.errors import FormatError
 from argmap.report import Location
 
-__all__ = ["Lines", "locate_ids", "read_text", "write_text"]
+__all__ = ["Lines", "line_columns", "locate_ids", "read_text", "write_text"]
 
 PathLike = str | os.PathLike[str]
 
@@ -70,21 +70,53 @@ class Lines:
         return Location(path, line, column)
 
 
+def line_columns(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """Line and column (1-based, as :meth:`Lines.at`) of each offset into ``text``,
+    counting the newlines once up to the last offset: cheaper than :class:`Lines` when
+    there are fewer offsets than lines."""
+    places: dict[int, tuple[int, int]] = {}
+    line, line_start, previous = 1, 0, 0
+    for offset in sorted(set(offsets)):
+        newlines = text.count("\n", previous, offset)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", previous, offset) + 1
+        places[offset] = (line, offset - line_start + 1)
+        previous = offset
+    return places
+
+
 def locate_ids(
     text: str, ids: Iterable[str], *, key: str = "id", path: str | None = None
 ) -> dict[str, Location]:
-    """Where each ``"key": "id"`` pair first stands in a JSON text (for messages)."""
+    """Where each ``"key": "id"`` pair first stands in a JSON text (for messages).
+
+    The id is looked for as ``json.dumps`` spells it, else (for a non-ASCII id that is
+    nowhere spelt so) with its characters unescaped. One pass over the text takes each
+    ``"key": "..."`` pair in turn, stopping once every id is found: linear in the text,
+    however many ids are asked for.
+    """
     import json
 
-    lines = Lines(text)
-    found: dict[str, Location] = {}
+    ids = list(ids)
+    spelt = {id: json.dumps(id) for id in ids}
+    unescaped = {id: json.dumps(id, ensure_ascii=False) for id in ids if not id.isascii()}
+    wanted = {*spelt.values(), *unescaped.values()}
+    missing = set(spelt.values())  # the scan may stop once all of these are found
+    first: dict[str, int] = {}
+    pattern = re.compile(rf'"{re.escape(key)}"\s*:\s*("(?:[^"\\]|\\.)*")')
+    for match in pattern.finditer(text):
+        token = match.group(1)
+        if token in wanted and token not in first:
+            first[token] = match.start()
+            missing.discard(token)
+            if not missing:
+                break
+    offsets: dict[str, int] = {}
     for id in ids:
-        pattern = rf'"{re.escape(key)}"\s*:\s*{re.escape(json.dumps(id))}'
-        match = re.search(pattern, text)
-        if match is None and not id.isascii():
-            match = re.search(
-                rf'"{re.escape(key)}"\s*:\s*{re.escape(json.dumps(id, ensure_ascii=False))}', text
-            )
-        if match is not None:
-            found[id] = lines.location(match.start(), path)
-    return found
+        if spelt[id] in first:
+            offsets[id] = first[spelt[id]]
+        elif id in unescaped and unescaped[id] in first:
+            offsets[id] = first[unescaped[id]]
+    places = line_columns(text, offsets.values())
+    return {id: Location(path, *places[offset]) for id, offset in offsets.items()}

@@ -70,14 +70,14 @@ import copy
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from typing import Any, Literal
 
 import attrs
 
 from argmap.check import reference_problems
 from argmap.errors import FormatError, MapError
-from argmap.formats._io import Lines, PathLike, read_text, write_text
+from argmap.formats._io import Lines, PathLike, line_columns, read_text, write_text
 from argmap.model import ArgumentMap, Conflict, Inference, Statement
 from argmap.report import Location, Problem
 
@@ -104,31 +104,40 @@ _DEFAULT_TEXT: Mapping[str, str] = {
 _NOT_PREMISE_SIDE = frozenset({"YA", "CA", "PA"})
 """Edges into an S-node from these are anchors, attacks or preferences, not its premises."""
 _ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA", "PA"})
-_NODE_ID = re.compile(r'"nodeID"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?\d+)\b)')
+_NODE_ID = re.compile(r'"nodeID"\s*:\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|(-?\d+)\b)')
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
 
 
 # -- what the reader collects ------------------------------------------------------------
+#
+# A file holds many nodes and edges (most of them the dialogue layer), so the two classes
+# read per item are plain slotted classes: building an attrs frozen instance costs about
+# three times as much.
 
 
-@attrs.frozen
 class _Node:
     """One valid node object: its id as a string, its type, the object itself."""
 
-    id: str
-    type: str
-    raw: dict[str, Any]
-    index: int
+    __slots__ = ("id", "index", "raw", "type")
+
+    def __init__(self, id: str, type: str, raw: dict[str, Any], index: int) -> None:
+        self.id = id
+        self.type = type
+        self.raw = raw
+        self.index = index
 
 
-@attrs.frozen
 class _Edge:
     """One valid edge object between two known nodes (ids as strings)."""
 
-    source: str
-    target: str
-    raw: dict[str, Any]
-    index: int
+    __slots__ = ("index", "raw", "source", "target")
+
+    def __init__(self, source: str, target: str, raw: dict[str, Any], index: int) -> None:
+        self.source = source
+        self.target = target
+        self.raw = raw
+        self.index = index
 
 
 @attrs.frozen
@@ -142,54 +151,58 @@ class _Issue:
     expected: str | None = None
 
 
-@attrs.frozen
+_NO_EDGES: tuple[_Edge, ...] = ()
+
+
 class _Graph:
-    """The valid nodes and edges of a document, indexed by node id."""
+    """The valid nodes of a document and the edges the argument layer may use, indexed
+    by node id as they are read.
 
-    nodes: tuple[_Node, ...]
-    edges: tuple[_Edge, ...]
-    by_id: Mapping[str, _Node]
-    incoming: Mapping[str, tuple[_Edge, ...]]
-    outgoing: Mapping[str, tuple[_Edge, ...]]
+    ``types`` maps each node id to its type; ``s_nodes`` are the RA, MA, CA and PA nodes
+    and ``i_nodes`` the I-nodes, each in file order. ``edges`` holds (in file order) only
+    the valid edges that start or end at an S-node, and I -> I edges. The dialogue layer
+    (most of a file) is carried from the file as it is: its nodes and edges get no object.
+    """
 
-    @classmethod
-    def of(cls, nodes: Sequence[_Node], edges: Sequence[_Edge]) -> _Graph:
-        """The graph of checked nodes and edges, with both edge indexes built once."""
-        incoming: dict[str, list[_Edge]] = {}
-        outgoing: dict[str, list[_Edge]] = {}
-        for edge in edges:
-            incoming.setdefault(edge.target, []).append(edge)
-            outgoing.setdefault(edge.source, []).append(edge)
-        return cls(
-            tuple(nodes),
-            tuple(edges),
-            {node.id: node for node in nodes},
-            {key: tuple(value) for key, value in incoming.items()},
-            {key: tuple(value) for key, value in outgoing.items()},
-        )
+    __slots__ = ("edges", "i_nodes", "incoming", "outgoing", "s_nodes", "types")
+
+    def __init__(self) -> None:
+        self.i_nodes: list[_Node] = []
+        self.s_nodes: list[_Node] = []
+        self.edges: list[_Edge] = []
+        self.types: dict[str, str] = {}
+        self.incoming: dict[str, list[_Edge]] = {}
+        self.outgoing: dict[str, list[_Edge]] = {}
 
     def type(self, id: str) -> str:
         """The node type of ``id`` (I, RA, L...)."""
-        return self.by_id[id].type
+        return self.types[id]
 
-    def into(self, id: str) -> tuple[_Edge, ...]:
-        """The edges that end at ``id``, in file order."""
-        return self.incoming.get(id, ())
+    def into(self, id: str) -> Sequence[_Edge]:
+        """The edges that end at the S-node ``id``, in file order."""
+        return self.incoming.get(id, _NO_EDGES)
 
-    def out_of(self, id: str) -> tuple[_Edge, ...]:
-        """The edges that start at ``id``, in file order."""
-        return self.outgoing.get(id, ())
+    def out_of(self, id: str) -> Sequence[_Edge]:
+        """The edges that start at the S-node ``id``, in file order."""
+        return self.outgoing.get(id, _NO_EDGES)
 
 
 @attrs.frozen
 class _Built:
-    """What the argument layer became: model nodes, the edges they own, what was left out."""
+    """What the argument layer became: model nodes, the edges they own, what was left out.
+
+    ``bare`` maps the id of each inference read from a bare I -> I edge to that edge's
+    index in the file, ``parts`` the id of each further conflict read from a CA-node
+    with several sources to the CA's id.
+    """
 
     inferences: tuple[Inference, ...]
     conflicts: tuple[Conflict, ...]
     owned: frozenset[int]
     modelled: frozenset[str]
     notes: tuple[dict[str, Any], ...]
+    bare: Mapping[str, int]
+    parts: Mapping[str, str]
 
 
 # -- reading: JSON text to document --------------------------------------------------------
@@ -205,7 +218,7 @@ def _json_type(value: Any) -> str:
 
 def _parse(text: str, path: str | None) -> Any:
     """The parsed JSON of ``text``; syntax errors become FormatErrors with their position."""
-    if not text.strip():
+    if not text or text.isspace():  # as ``not text.strip()``, without copying the text
         raise FormatError(
             "the file is empty",
             path=path,
@@ -327,18 +340,103 @@ def _items(container: dict[str, Any], key: str, base: JsonPath, issues: list[_Is
     return value
 
 
-def _read_node(raw: Any, index: int, base: JsonPath, issues: list[_Issue]) -> _Node | None:
-    """One node object checked: an id, a known type, a string text (required for I).
+_NODE_TYPE_SET = frozenset(NODE_TYPES)
+_S_NODE_TYPES = frozenset({"RA", "MA", "CA", "PA"})
+"""The S-nodes of the argument layer: the ones checked for a missing side and modelled."""
 
-    A valid node passes one quick test; only an invalid one is diagnosed in detail.
+
+def _read_graph(container: dict[str, Any], base: JsonPath, issues: list[_Issue]) -> _Graph:
+    """Every valid node, and every valid edge between valid nodes that the argument layer
+    may use (see :class:`_Graph`), indexed as they are read; invalid ones and repeated
+    ids become issues.
+
+    A valid node or edge passes one quick test (inlined: a file has many); only an invalid
+    one is diagnosed in detail.
     """
-    if isinstance(raw, dict):
-        id, type, text = _id_of(raw.get("nodeID")), raw.get("type"), raw.get("text")
-        has_text = isinstance(text, str) or ("text" not in raw and type != "I")
-        if id is not None and type in NODE_TYPES and has_text:
-            return _Node(id, type, raw, index)
-    _node_issues(raw, index, base, issues)
-    return None
+    graph = _Graph()
+    types = graph.types
+    clean = True
+    for index, raw in enumerate(_items(container, "nodes", base, issues)):
+        if isinstance(raw, dict):
+            id, type, text = raw.get("nodeID"), raw.get("type"), raw.get("text")
+            if id.__class__ is int:  # not a bool: its class is bool
+                id = str(id)
+            if (
+                id.__class__ is str
+                and id
+                and type.__class__ is str
+                and type in _NODE_TYPE_SET
+                and (text.__class__ is str or ("text" not in raw and type != "I"))
+            ):
+                if id in types:
+                    issues.append(
+                        _Issue(
+                            "duplicate-id",
+                            f"{_where(base, 'nodes', index)}: the nodeID {id!r} is used twice",
+                            (*base, "nodes", index, "nodeID"),
+                            (id,),
+                            "unique nodeIDs",
+                        )
+                    )
+                    continue
+                types[id] = type
+                if type == "I":
+                    graph.i_nodes.append(_Node(id, type, raw, index))
+                elif type in _S_NODE_TYPES:
+                    graph.s_nodes.append(_Node(id, type, raw, index))
+                continue
+        clean = False
+        _node_issues(raw, index, base, issues)
+    # the ids written on nodes, valid or not: an edge to a node already reported as
+    # invalid is not reported again as naming an unknown node
+    named: Set[str] = types.keys() if clean else _named(container)
+    edges, incoming, outgoing = graph.edges, graph.incoming, graph.outgoing
+    for index, raw in enumerate(_items(container, "edges", base, issues)):
+        if isinstance(raw, dict):
+            source: Any = raw.get("fromID")
+            target: Any = raw.get("toID")
+            edge_id: Any = raw.get("edgeID", 0)
+            if source.__class__ is int:
+                source = str(source)
+            if target.__class__ is int:
+                target = str(target)
+            # both ends valid nodes (a string id is one if it has a type), a sane edgeID
+            source_type = types.get(source) if source.__class__ is str else None
+            target_type = types.get(target) if target.__class__ is str else None
+            if (
+                source_type is not None
+                and target_type is not None
+                and ((edge_id.__class__ is str and edge_id) or edge_id.__class__ is int)
+            ):
+                into_s, out_of_s = target_type in _S_NODE_TYPES, source_type in _S_NODE_TYPES
+                if into_s or out_of_s or (source_type == "I" and target_type == "I"):
+                    edge = _Edge(source, target, raw, index)
+                    edges.append(edge)
+                    if into_s:
+                        incoming.setdefault(target, []).append(edge)
+                    if out_of_s:
+                        outgoing.setdefault(source, []).append(edge)
+                continue
+        # an invalid edge, or one naming a node that was itself invalid (no second issue)
+        read = _edge_issues(raw, index, base, named, issues)
+        if read is not None and read[0] in types and read[1] in types:
+            _add_edge(graph, str(read[0]), str(read[1]), read[2], index)
+    return graph
+
+
+def _add_edge(graph: _Graph, source: str, target: str, raw: dict[str, Any], index: int) -> None:
+    """Keep a valid edge if the argument layer may use it: one that starts or ends at an
+    S-node (indexed there), or an I -> I edge (as the loop of :func:`_read_graph` does
+    inline). The dialogue layer's edges are only carried, straight from the file."""
+    source_type, target_type = graph.types[source], graph.types[target]
+    into_s, out_of_s = target_type in _S_NODE_TYPES, source_type in _S_NODE_TYPES
+    if into_s or out_of_s or (source_type == "I" and target_type == "I"):
+        edge = _Edge(source, target, raw, index)
+        graph.edges.append(edge)
+        if into_s:
+            graph.incoming.setdefault(target, []).append(edge)
+        if out_of_s:
+            graph.outgoing.setdefault(source, []).append(edge)
 
 
 _ONE_OF_TYPES = "one of " + ", ".join(NODE_TYPES)
@@ -379,28 +477,6 @@ def _type_and_text_issues(raw: dict[str, Any], where: str, path: JsonPath) -> li
     return found
 
 
-def _read_nodes(container: dict[str, Any], base: JsonPath, issues: list[_Issue]) -> list[_Node]:
-    """Every valid node; invalid ones and repeated ids become issues."""
-    nodes: dict[str, _Node] = {}
-    for index, raw in enumerate(_items(container, "nodes", base, issues)):
-        node = _read_node(raw, index, base, issues)
-        if node is None:
-            continue
-        if node.id in nodes:
-            issues.append(
-                _Issue(
-                    "duplicate-id",
-                    f"{_where(base, 'nodes', index)}: the nodeID {node.id!r} is used twice",
-                    (*base, "nodes", index, "nodeID"),
-                    (node.id,),
-                    "unique nodeIDs",
-                )
-            )
-            continue
-        nodes[node.id] = node
-    return list(nodes.values())
-
-
 def _end(
     raw: dict[str, Any], key: str, path: JsonPath, named: Set[str], issues: list[_Issue]
 ) -> str | None:
@@ -422,24 +498,6 @@ def _end(
     else:
         return id
     return None
-
-
-def _read_edge(
-    raw: Any, index: int, base: JsonPath, named: Set[str], issues: list[_Issue]
-) -> tuple[str | None, str | None, dict[str, Any]] | None:
-    """One edge object checked: ``fromID`` and ``toID`` naming nodes, a sane ``edgeID``.
-
-    A valid edge passes one quick test; only an invalid one is diagnosed in detail.
-    """
-    if isinstance(raw, dict):
-        source, target = _id_of(raw.get("fromID")), _id_of(raw.get("toID"))
-        if (
-            source in named
-            and target in named
-            and ("edgeID" not in raw or _id_of(raw["edgeID"]) is not None)
-        ):
-            return source, target, raw
-    return _edge_issues(raw, index, base, named, issues)
 
 
 def _edge_issues(
@@ -464,26 +522,6 @@ def _edge_issues(
     return _end(raw, "fromID", path, named, issues), _end(raw, "toID", path, named, issues), raw
 
 
-def _read_edges(
-    container: dict[str, Any],
-    base: JsonPath,
-    known: Mapping[str, _Node],
-    named: Set[str],
-    issues: list[_Issue],
-) -> list[_Edge]:
-    """Every valid edge between valid nodes; the others become issues.
-
-    ``named`` holds every id written on a node, valid or not, so that an edge to a node
-    already reported as invalid is not reported again as naming an unknown node.
-    """
-    edges = []
-    for index, raw in enumerate(_items(container, "edges", base, issues)):
-        read = _read_edge(raw, index, base, named, issues)
-        if read is not None and read[0] in known and read[1] in known:
-            edges.append(_Edge(str(read[0]), str(read[1]), read[2], index))
-    return edges
-
-
 _MISSING_SIDE: Mapping[str, tuple[str, str, str, str]] = {
     "RA": ("no-premises", "no premise", "no-conclusion", "no conclusion"),
     "MA": ("no-premises", "no premise", "no-conclusion", "no conclusion"),
@@ -494,13 +532,15 @@ _MISSING_SIDE: Mapping[str, tuple[str, str, str, str]] = {
 
 def _dangling(graph: _Graph, base: JsonPath) -> list[_Issue]:
     """S-nodes with nothing on one side, unless a YA-node anchors them in a dialogue."""
-    return [
-        issue
-        for node in graph.nodes
-        if node.type in _MISSING_SIDE
-        and not any(graph.type(e.source) == "YA" for e in graph.into(node.id))
-        for issue in _missing_sides(graph, node, base)
-    ]
+    types, outgoing = graph.types, graph.outgoing
+    issues: list[_Issue] = []
+    for node in graph.s_nodes:
+        into = graph.into(node.id)
+        if node.id in outgoing and any(types[e.source] not in _NOT_PREMISE_SIDE for e in into):
+            continue  # both sides present: the common case, decided without a call
+        if not any(types[e.source] == "YA" for e in into):
+            issues.extend(_missing_sides(graph, node, base))
+    return issues
 
 
 def _missing_sides(graph: _Graph, node: _Node, base: JsonPath) -> list[_Issue]:
@@ -533,17 +573,24 @@ def _scheme_of(type: str, node: Mapping[str, Any]) -> str | None:
     return REPHRASE if type == "MA" else None
 
 
-def _stored(raw: Mapping[str, Any], drop: Iterable[str]) -> dict[str, Any]:
+_I_KEYS = frozenset({"text", "type"})
+_I_KEYS_AND_ID = _I_KEYS | {"nodeID"}
+_NO_KEYS: frozenset[str] = frozenset()
+_ID_KEY = frozenset({"nodeID"})
+
+
+def _stored(raw: Mapping[str, Any], drop: frozenset[str] = _NO_KEYS) -> dict[str, Any]:
     """The keys of a node the model does not hold; an integer nodeID stays to be restored."""
-    skip = set(drop)
     if isinstance(raw.get("nodeID"), str):
-        skip.add("nodeID")
+        skip = _I_KEYS_AND_ID if drop is _I_KEYS else drop | _ID_KEY
+    else:
+        skip = drop
     return {key: value for key, value in raw.items() if key not in skip}
 
 
 def _statement(node: _Node) -> Statement:
     """An I-node as a statement; its other keys (timestamp...) in ``data["aif"]["node"]``."""
-    extras = _stored(node.raw, ("text", "type"))
+    extras = _stored(node.raw, _I_KEYS)
     return Statement(node.id, node.raw["text"], data={"aif": {"node": extras}} if extras else {})
 
 
@@ -560,15 +607,16 @@ def _note(graph: _Graph, node: _Node, reason: str) -> dict[str, Any]:
 
 def _inference(graph: _Graph, node: _Node) -> tuple[Inference, tuple[_Edge, ...]] | str:
     """An RA/MA node as an inference and the edges it owns, or why it cannot be one."""
-    premises = [e for e in graph.into(node.id) if graph.type(e.source) == "I"]
-    conclusions = [e for e in graph.out_of(node.id) if graph.type(e.target) == "I"]
+    types = graph.types
+    premises = [e for e in graph.into(node.id) if types[e.source] == "I"]
+    conclusions = [e for e in graph.out_of(node.id) if types[e.target] == "I"]
     if len(conclusions) != 1:
         return f"it has {len(conclusions)} I-nodes as conclusions, the model needs one"
     owned = (*premises, conclusions[0])
-    data = {"aif": {"node": _stored(node.raw, ()), "edges": [e.raw for e in owned]}}
+    data = {"aif": {"node": _stored(node.raw), "edges": [e.raw for e in owned]}}
     inference = Inference(
         node.id,
-        tuple(e.source for e in premises),
+        tuple([e.source for e in premises]),
         conclusions[0].target,
         _scheme_of(node.type, node.raw),
         data=data,
@@ -586,14 +634,15 @@ def _ca_ends(graph: _Graph, node: _Node, inferences: Set[str]) -> _Ends | str:
     A target that is another CA node is accepted here; :func:`_conflict_ends` then
     keeps it only if that CA node is held too.
     """
-    sources = tuple(e for e in graph.into(node.id) if graph.type(e.source) == "I")
-    targets = [e for e in graph.out_of(node.id) if graph.type(e.target) in _ARGUMENT_LAYER]
+    types = graph.types
+    sources = tuple([e for e in graph.into(node.id) if types[e.source] == "I"])
+    targets = [e for e in graph.out_of(node.id) if types[e.target] in _ARGUMENT_LAYER]
     if not sources:
         return "no I-node is its source"
     if len(targets) != 1:
         return f"it has {len(targets)} targets, the model needs one"
     target = targets[0].target
-    kind = graph.type(target)
+    kind = types[target]
     if kind not in ("I", "CA") and target not in inferences:
         return f"it attacks the {kind}-node {target!r}, which the model does not hold"
     return sources, targets[0]
@@ -606,7 +655,9 @@ def _conflict_ends(graph: _Graph, inferences: Set[str]) -> dict[str, _Ends | str
     (and, through it, every CA node attacking it, in chains of any length) is left
     out. CA nodes attacking each other in a circle are all held.
     """
-    ends = {node.id: _ca_ends(graph, node, inferences) for node in graph.nodes if node.type == "CA"}
+    ends = {
+        node.id: _ca_ends(graph, node, inferences) for node in graph.s_nodes if node.type == "CA"
+    }
     attackers: dict[str, list[str]] = {}
     for id, found in ends.items():
         if not isinstance(found, str) and graph.type(found[1].target) == "CA":
@@ -621,12 +672,12 @@ def _conflict_ends(graph: _Graph, inferences: Set[str]) -> dict[str, _Ends | str
     return ends
 
 
-def _conflicts(node: _Node, ends: _Ends, taken: set[str]) -> list[Conflict]:
+def _conflicts(node: _Node, ends: _Ends, taken: _Taken) -> list[Conflict]:
     """A held CA node as one conflict per I-node source, all with the CA's target."""
     sources, target_edge = ends
     target = target_edge.target
     owned = (*sources, target_edge)
-    data = {"aif": {"node": _stored(node.raw, ()), "edges": [e.raw for e in owned]}}
+    data = {"aif": {"node": _stored(node.raw), "edges": [e.raw for e in owned]}}
     conflicts = [Conflict(node.id, sources[0].source, target, data=data)]
     for number, edge in enumerate(sources[1:], start=2):
         part = _fresh(f"{node.id}.{number}", taken)
@@ -634,37 +685,46 @@ def _conflicts(node: _Node, ends: _Ends, taken: set[str]) -> list[Conflict]:
     return conflicts
 
 
-def _fresh(wanted: str, taken: set[str]) -> str:
+class _Taken:
+    """The ids in use: the file's node ids and those made up while reading."""
+
+    __slots__ = ("made", "nodes")
+
+    def __init__(self, nodes: Set[str]) -> None:
+        self.nodes = nodes
+        self.made: set[str] = set()
+
+    def __contains__(self, id: str) -> bool:
+        return id in self.nodes or id in self.made
+
+
+def _fresh(wanted: str, taken: _Taken) -> str:
     """``wanted``, or ``wanted-2``, ``wanted-3``... : the first id not taken (then taken)."""
     candidate, number = wanted, 1
     while candidate in taken:
         number += 1
         candidate = f"{wanted}-{number}"
-    taken.add(candidate)
+    taken.made.add(candidate)
     return candidate
 
 
-def _bare_edges(graph: _Graph, taken: set[str]) -> list[tuple[Inference, _Edge]]:
-    """I -> I edges (no S-node between) as one-premise inferences without a scheme."""
-    found = []
-    for edge in graph.edges:
-        if graph.type(edge.source) == "I" and graph.type(edge.target) == "I":
-            label = _id_of(edge.raw.get("edgeID")) or str(edge.index)
-            id = _fresh(f"edge{label}", taken)
-            data = {"aif": {"edge": edge.raw}}
-            found.append((Inference(id, (edge.source,), edge.target, data=data), edge))
-    return found
+def _bare_edge(edge: _Edge, taken: _Taken) -> Inference:
+    """An I -> I edge (no S-node between) as a one-premise inference without a scheme."""
+    label = _id_of(edge.raw.get("edgeID")) or str(edge.index)
+    id = _fresh(f"edge{label}", taken)
+    return Inference(id, (edge.source,), edge.target, data={"aif": {"edge": edge.raw}})
 
 
 def _argument_layer(graph: _Graph) -> _Built:
     """RA/MA -> inferences, CA -> conflicts, I -> I edges -> inferences; the rest noted."""
-    taken = set(graph.by_id)
+    taken = _Taken(graph.types.keys())
     inferences: list[Inference] = []
     conflicts: list[Conflict] = []
     owned: set[int] = set()
     notes: list[dict[str, Any]] = []
     modelled: set[str] = set()
-    for node in graph.nodes:
+    parts: dict[str, str] = {}
+    for node in graph.s_nodes:
         if node.type in ("RA", "MA"):
             result = _inference(graph, node)
             if isinstance(result, str):
@@ -674,76 +734,104 @@ def _argument_layer(graph: _Graph) -> _Built:
             owned.update(edge.index for edge in result[1])
             modelled.add(node.id)
     ends = _conflict_ends(graph, {inference.id for inference in inferences})
-    for node in graph.nodes:
+    for node in graph.s_nodes:
         if node.type == "CA":
             found = ends[node.id]
             if isinstance(found, str):
                 notes.append(_note(graph, node, found))
                 continue
-            conflicts.extend(_conflicts(node, found, taken))
+            held = _conflicts(node, found, taken)
+            conflicts.extend(held)
+            for part in held[1:]:
+                parts[part.id] = node.id
             owned.update(edge.index for edge in (*found[0], found[1]))
             modelled.add(node.id)
         elif node.type == "PA":
             notes.append(_note(graph, node, "the model has no preferences"))
-    for inference, edge in _bare_edges(graph, taken):
-        inferences.append(inference)
-        owned.add(edge.index)
-    notes.extend(_stray_edges(graph, owned, modelled))
+    # one pass over the edges: I -> I edges become inferences (no RA or CA owns them),
+    # then edges between argument nodes that neither the model nor a note holds
+    types, layer = graph.types, _ARGUMENT_LAYER
+    bare: dict[str, int] = {}
+    for edge in graph.edges:
+        source_type = types[edge.source]
+        if source_type not in layer:
+            continue  # a YA-node's anchor, say: one look-up decides
+        target_type = types[edge.target]
+        if target_type not in layer:
+            continue
+        if source_type == "I" and target_type == "I":
+            inference = _bare_edge(edge, taken)
+            inferences.append(inference)
+            owned.add(edge.index)
+            bare[inference.id] = edge.index
+        elif (
+            edge.index not in owned
+            and (source_type == "I" or edge.source in modelled)
+            and (target_type == "I" or edge.target in modelled)
+        ):
+            notes.append(_stray_note(edge, source_type, target_type))
     return _Built(
-        tuple(inferences), tuple(conflicts), frozenset(owned), frozenset(modelled), tuple(notes)
+        tuple(inferences),
+        tuple(conflicts),
+        frozenset(owned),
+        frozenset(modelled),
+        tuple(notes),
+        bare,
+        parts,
     )
 
 
-def _stray_edges(graph: _Graph, owned: set[int], modelled: set[str]) -> list[dict[str, Any]]:
-    """Edges between argument nodes held by neither the model nor an unmodelled S-node."""
-    notes = []
-    for edge in graph.edges:
-        if edge.index in owned:
-            continue
-        ends = (edge.source, edge.target)
-        types = [graph.type(end) for end in ends]
-        if all(t in _ARGUMENT_LAYER for t in types) and all(
-            t == "I" or end in modelled for t, end in zip(types, ends, strict=True)
-        ):
-            notes.append(
-                {
-                    "id": _id_of(edge.raw.get("edgeID")) or str(edge.index),
-                    "type": "edge",
-                    "reason": f"an edge from the {types[0]}-node {edge.source!r} to the "
-                    f"{types[1]}-node {edge.target!r} has no counterpart in the model",
-                    "from": [edge.source],
-                    "to": [edge.target],
-                }
-            )
-    return notes
+def _stray_note(edge: _Edge, source_type: str, target_type: str) -> dict[str, Any]:
+    """The note on an edge between argument nodes that has no counterpart in the model."""
+    return {
+        "id": _id_of(edge.raw.get("edgeID")) or str(edge.index),
+        "type": "edge",
+        "reason": f"an edge from the {source_type}-node {edge.source!r} to the "
+        f"{target_type}-node {edge.target!r} has no counterpart in the model",
+        "from": [edge.source],
+        "to": [edge.target],
+    }
 
 
-def _carried(
-    document: dict[str, Any], flavour: Flavour, graph: _Graph, built: _Built
-) -> dict[str, Any]:
+def _carried(document: dict[str, Any], flavour: Flavour, built: _Built) -> dict[str, Any]:
     """The document with the nodes and edges the model holds taken out, key order kept."""
     container = document["AIF"] if flavour == "xaif" else document
-    held = {node.id for node in graph.nodes if node.type == "I"} | built.modelled
+    modelled, owned = built.modelled, built.owned
     rest = dict(container)
-    rest["nodes"] = [node.raw for node in graph.nodes if node.id not in held]
-    rest["edges"] = [edge.raw for edge in graph.edges if edge.index not in built.owned]
+    # every node and edge of a document read without issues is valid: the file's own
+    # lists; ids are unique, so a node is held when it is an I-node or a modelled S-node
+    rest["nodes"] = [
+        raw
+        for raw in container["nodes"]
+        if raw["type"] != "I"
+        and (raw["type"] not in _S_NODE_TYPES or _id_of(raw["nodeID"]) not in modelled)
+    ]
+    rest["edges"] = [raw for index, raw in enumerate(container["edges"]) if index not in owned]
     return {**document, "AIF": rest} if flavour == "xaif" else rest
 
 
-def _build(document: dict[str, Any], flavour: Flavour, graph: _Graph) -> ArgumentMap:
-    """The map of a checked document."""
+def _build(
+    document: dict[str, Any],
+    flavour: Flavour,
+    graph: _Graph,
+    text: str,
+    path: str | None,
+    base: JsonPath,
+) -> ArgumentMap:
+    """The map of a checked document, with the location of each of its nodes."""
     built = _argument_layer(graph)
     state: dict[str, Any] = {
         "flavour": flavour,
-        "document": _carried(document, flavour, graph, built),
+        "document": _carried(document, flavour, built),
     }
     if built.notes:
         state["unmodelled"] = list(built.notes)
     return ArgumentMap(
-        statements=[_statement(node) for node in graph.nodes if node.type == "I"],
+        statements=[_statement(node) for node in graph.i_nodes],
         inferences=built.inferences,
         conflicts=built.conflicts,
         data={"aif": state},
+        locations=_locations(text, path, graph, built, base),
     )
 
 
@@ -759,7 +847,7 @@ def _offset(text: str, path: JsonPath, items: dict[int, list[int]] | None = None
     one long list walks it once.
     """
     cache: dict[int, list[int]] = {} if items is None else items
-    decoder = json.JSONDecoder()
+    decoder = _DECODER
     position = _skip(text, 0)
     for step in path:
         try:
@@ -845,46 +933,61 @@ def _raise(text: str, path: str | None, issues: Sequence[_Issue]) -> None:
 
 
 def _locations(
-    text: str, path: str | None, result: ArgumentMap, graph: _Graph, base: JsonPath
+    text: str, path: str | None, graph: _Graph, built: _Built, base: JsonPath
 ) -> dict[str, Location]:
-    """Where each statement, inference and conflict was written (its ``"nodeID"`` key)."""
-    start = _offset(text, (*base, "nodes")) if graph.nodes else len(text)
+    """Where each statement, inference and conflict was written: its node's ``"nodeID"``
+    key (the first one naming it from the nodes list on), or for an inference read from
+    a bare edge, that edge; a part of a CA with several sources is where the CA is.
+
+    One regex pass over the text finds the keys, stopping once every node is found, and
+    the lines are counted once up to the last of them.
+    """
+    statements = [node.id for node in graph.i_nodes]
+    wanted = {*statements, *built.modelled}
+    first = _first_node_ids(text, _offset(text, (*base, "nodes")), wanted) if wanted else {}
+    offsets = {id: first[id] for id in statements if id in first}
+    edges = _edge_offsets(text, base) if built.bare else (0, [])
+    for inference in built.inferences:
+        if inference.id in built.bare:
+            index = built.bare[inference.id]
+            offsets[inference.id] = edges[1][index] if index < len(edges[1]) else edges[0]
+        elif inference.id in first:
+            offsets[inference.id] = first[inference.id]
+    for conflict in built.conflicts:
+        head = built.parts.get(conflict.id, conflict.id)
+        if head in first:
+            offsets[conflict.id] = first[head]
+    places = {
+        offset: Location(path, line, column)
+        for offset, (line, column) in line_columns(text, offsets.values()).items()
+    }
+    return {id: places[offset] for id, offset in offsets.items()}
+
+
+def _edge_offsets(text: str, base: JsonPath) -> tuple[int, list[int]]:
+    """Where the edges list starts and where each of its items does: what :func:`_offset`
+    gives for ``(*base, "edges", index)``, with the text walked once for all indexes."""
+    start = _offset(text, (*base, "edges"))
+    try:
+        return start, _items_at(text, start, _DECODER, {})
+    except (ValueError, IndexError, RecursionError):
+        return start, []
+
+
+def _first_node_ids(text: str, start: int, wanted: Set[str]) -> dict[str, int]:
+    """The offset of the first ``"nodeID"`` key at or after ``start`` naming each id of
+    ``wanted`` (ids never found are left out), stopping once all are found."""
     first: dict[str, int] = {}
+    missing = len(wanted)
     for match in _NODE_ID.finditer(text, start):
-        first.setdefault(_matched_id(match), match.start())
-    offsets: dict[str, int] = {}
-    for id in [*result.statements, *result.inferences, *result.conflicts]:
-        aif = result.node(id).data.get("aif")
-        aif = aif if isinstance(aif, Mapping) else {}
-        if "edge" in aif:
-            index = next(e.index for e in graph.edges if e.raw is aif["edge"])
-            offsets[id] = _offset(text, (*base, "edges", index))
-        elif aif.get("part_of", id) in first:
-            offsets[id] = first[aif.get("part_of", id)]
-    places = _line_columns(text, offsets.values())
-    return {id: Location(path, *places[offset]) for id, offset in offsets.items()}
-
-
-def _line_columns(text: str, offsets: Iterable[int]) -> dict[int, tuple[int, int]]:
-    """Line and column (1-based) of each offset, counting newlines once through the text."""
-    places: dict[int, tuple[int, int]] = {}
-    line, line_start, previous = 1, 0, 0
-    for offset in sorted(set(offsets)):
-        newlines = text.count("\n", previous, offset)
-        if newlines:
-            line += newlines
-            line_start = text.rfind("\n", previous, offset) + 1
-        places[offset] = (line, offset - line_start + 1)
-        previous = offset
-    return places
-
-
-def _named(container: Mapping[str, Any]) -> set[str]:
-    """Every id written as a nodeID in the container, whether its node is valid or not."""
-    nodes = container.get("nodes")
-    if not isinstance(nodes, list):
-        return set()
-    return {id for raw in nodes if isinstance(raw, dict) and (id := _id_of(raw.get("nodeID")))}
+        quoted, number = match.groups()
+        id = number if quoted is None else quoted if "\\" not in quoted else _matched_id(match)
+        if id in wanted and id not in first:
+            first[id] = match.start()
+            missing -= 1
+            if not missing:
+                break
+    return first
 
 
 def _matched_id(match: re.Match[str]) -> str:
@@ -900,6 +1003,14 @@ def _matched_id(match: re.Match[str]) -> str:
         return str(quoted)
 
 
+def _named(container: Mapping[str, Any]) -> set[str]:
+    """Every id written as a nodeID in the container, whether its node is valid or not."""
+    nodes = container.get("nodes")
+    if not isinstance(nodes, list):
+        return set()
+    return {id for raw in nodes if isinstance(raw, dict) and (id := _id_of(raw.get("nodeID")))}
+
+
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     """Read AIFdb JSON or xAIF; every problem found is in the :class:`FormatError` raised."""
     document = _parse(text, path)
@@ -909,16 +1020,12 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         raise AssertionError  # pragma: no cover - _raise always raises
     flavour, base, container = found
     issues: list[_Issue] = []
-    nodes = _read_nodes(container, base, issues)
-    known = {node.id: node for node in nodes}
-    edges = _read_edges(container, base, known, _named(container), issues)
-    graph = _Graph.of(nodes, edges)
+    graph = _read_graph(container, base, issues)
     if not issues:
         issues = _dangling(graph, base)
     if issues:
         _raise(text, path, issues)
-    result = _build(document, flavour, graph)
-    return attrs.evolve(result, locations=_locations(text, path, result, graph, base))
+    return _build(document, flavour, graph, text, path, base)
 
 
 def load(path: PathLike) -> ArgumentMap:
