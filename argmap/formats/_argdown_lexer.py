@@ -19,6 +19,7 @@ That keeps the token stream (and the parse) short.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -178,8 +179,11 @@ class _Scanner:
 
     def emit(self, type_: str, value: str, start: int, end: int) -> None:
         """Append a token spanning ``text[start:end]`` (flushing pending plain text)."""
-        self.flush_text()
-        self._push(type_, value, start, end)
+        if self.text_start >= 0:
+            self.flush_text()
+        self.tokens.append(Token(type_, value, start, end, self._lines))
+        self.last_type = type_
+        self.last_end = end
 
     def _push(self, type_: str, value: str, start: int, end: int) -> None:
         """Append a token and remember it as the last one kept."""
@@ -226,19 +230,38 @@ class _Scanner:
     # -- scanning ---------------------------------------------------------------------
 
     def run(self) -> list[Token]:
-        """Tokenize the whole text."""
+        """Tokenize the whole text, one token kind at a time, in Argdown's order.
+
+        One combined pattern per context (start, after a line break, after an empty
+        line, inside a line, inside an inference line) and character finds the kind
+        that matches first; bold and italic markers, which depend on the ranges
+        open, go through the kinds one by one."""
         text = self.text
         size = len(text)
+        master, context, attempts = _MASTER, _CONTEXT, _ATTEMPTS
         while self.pos < size:
+            char = text[self.pos]
             if self.inference_mode:
-                self.step_inference()
+                found = _INFERENCE_MASTER[char].match(text, self.pos)
+            elif char in "*_":
+                if not self.markup():
+                    break
+                continue
             else:
-                self.step_default()
+                found = master[context.get(self.last_type, 3)][char].match(text, self.pos)
+            if found is None or not attempts[found.lastgroup or ""](self, found.end()):
+                break
+        if self.pos < size:
+            raise LexError("a backslash must be followed by the character it escapes", self.pos)
         self.flush_text()
         if self.tokens and self.tokens[-1].type == "_EMPTY":
             self.tokens.pop()
         self.dedent_all()
         return self.tokens
+
+    def markup(self) -> bool:
+        """At ``*`` or ``_``: the first kind that matches, in Argdown's order."""
+        return any(attempt(self, -1) for attempt in _DISPATCH[self.text[self.pos]])
 
     def match(self, name: str) -> re.Match[str] | None:
         """Match the pattern ``name`` at the current position."""
@@ -248,6 +271,15 @@ class _Scanner:
         """Skip ``text[pos:end]`` (spaces or a comment) as Argdown's SKIPPED group does."""
         self.skipped_end = end
         self.pos = end
+
+    def skip_spaces(self) -> None:
+        """Skip the spaces after a token right away, as the next step would skip them
+        (a speed-up). Spaces before a line break are left: they belong to it."""
+        text, pos = self.text, self.pos
+        if pos < len(text) and text[pos] in " \t":
+            end = _BLANKS.match(text, pos).end()  # type: ignore[union-attr]
+            if end < len(text) and text[end] != "\n":
+                self.skip(end)
 
     def comment(self) -> bool:
         """A comment; after a line break it may take the following line breaks along."""
@@ -262,41 +294,15 @@ class _Scanner:
         self.skip(found.end())
         return True
 
-    def step_default(self) -> None:
-        """One token in Argdown's default mode, trying token kinds in Argdown's order.
-
-        One combined pattern per context (start, after a line break, after an empty
-        line, inside a line) finds the kind that matches first; bold and italic
-        markers, which depend on the ranges open, go through the kinds one by one."""
-        char = self.text[self.pos]
-        if char in "*_":
-            for attempt in _DISPATCH[char]:
-                if attempt(self, -1):
-                    return
-        else:
-            found = _MASTER[_CONTEXT.get(self.last_type, 3)].match(self.text, self.pos)
-            if found is not None and _ATTEMPTS[found.lastgroup or ""](self, found.end()):
-                return
-        raise LexError("a backslash must be followed by the character it escapes", self.pos)
-
-    def step_inference(self) -> None:
-        """One token inside an inference line (between ``--`` and ``--``)."""
-        found = _INFERENCE_MASTER.match(self.text, self.pos)
-        if found is not None and _ATTEMPTS[found.lastgroup or ""](self, found.end()):
-            return
-        raise LexError("a backslash must be followed by the character it escapes", self.pos)
-
 
 class _LineIndex:
     """Offsets -> (line, column), both 1-based."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
-        find = text.find
-        at = find("\n")
-        while at >= 0:
-            self.starts.append(at + 1)
-            at = find("\n", at + 1)
+        # A line starts after the lines before it and their line breaks: running
+        # sums of length + 1, computed without a Python-level loop.
+        lengths = map(len, text.split("\n")[:-1])
+        self.starts = [0, *itertools.accumulate(map((1).__add__, lengths))]
 
     def at(self, offset: int) -> tuple[int, int]:
         """The (line, column) of ``offset``."""
@@ -335,6 +341,7 @@ def _token(name: str, kind: str) -> Attempt:
             return False
         s.emit(kind, s.text[s.pos : end], s.pos, end)
         s.pos = end
+        s.skip_spaces()
         return True
 
     return attempt
@@ -416,6 +423,7 @@ def _relation(s: _Scanner, end: int = -1) -> bool:
     s.indent_to(len(image) - len(symbol))
     s.emit(_RELATION_TOKENS[symbol], symbol, end - len(symbol), end)
     s.pos = end
+    s.skip_spaces()
     return True
 
 
@@ -428,6 +436,7 @@ def _heading(s: _Scanner, end: int = -1) -> bool:
         return False
     s.emit("HEADING_START", s.text[s.pos : end - 1], s.pos, end)
     s.pos = end
+    s.skip_spaces()
     return True
 
 
@@ -442,6 +451,7 @@ def _statement_number(s: _Scanner, end: int = -1) -> bool:
     s.dedent_all()
     s.emit("STATEMENT_NUMBER", s.text[s.pos : end].strip(" \t'"), s.pos, end)
     s.pos = end
+    s.skip_spaces()
     return True
 
 
@@ -460,6 +470,7 @@ def _list_item(kind: str, token: str) -> Attempt:
         s.indent_to(len(image) - len(marker) + 1)
         s.emit(token, marker, s.pos, end)
         s.pos = end
+        s.skip_spaces()
         return True
 
     return attempt
@@ -516,6 +527,10 @@ def _spaces(s: _Scanner, end: int = -1) -> bool:
 
 
 _MIDLINE_CONTROL = frozenset(",;()-")
+_JS_SPACE = frozenset(" \f\n\r\t\v\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | {
+    chr(code) for code in range(0x2000, 0x200B)
+}  # the characters of ``_JS_WS``
+_BLANKS = re.compile(r"[ \t]+")
 _FREESTYLE = _P["freestyle"]
 _SPACES_THEN = re.compile(r"[ \t]*")
 
@@ -536,12 +551,23 @@ def _text(kind: str) -> Attempt:
     return attempt
 
 
+def _only_text(text: str, pos: int) -> bool:
+    """Whether the character at ``pos`` can only be text in the middle of a line:
+    ``, ; ( ) -``, and ``.`` or ``:`` not followed by a character that could go on
+    into a shortcode (``.name.``, ``:name:``)."""
+    char = text[pos]
+    if char in _MIDLINE_CONTROL:
+        return True
+    return char in ".:" and (pos + 1 == len(text) or text[pos + 1] in _JS_SPACE)
+
+
 def _more_text(s: _Scanner) -> None:
     """Plain text goes on: take the punctuation that can only be text in the middle of
-    a line (``, ; ( ) -``) and the plain runs after it in one go, dropping the spaces
-    Argdown skips after a punctuation mark (a speed-up of the general loop)."""
+    a line (:func:`_only_text`) and the plain runs after it in one go, dropping the
+    spaces Argdown skips after a punctuation mark (a speed-up of the general loop,
+    which it leaves where a kind tried before plain text could match: at ``===``)."""
     text, size = s.text, len(s.text)
-    while s.pos < size and text[s.pos] in _MIDLINE_CONTROL:
+    while s.pos < size and _only_text(text, s.pos):
         end = s.pos + 1
         if end < size and text[end] in " \t":
             end += 1
@@ -554,6 +580,8 @@ def _more_text(s: _Scanner) -> None:
             s.skip(spaces)
         else:
             s.pos = end
+        if text[s.pos] == "=":  # maybe front matter, which comes first: the general loop
+            return
         found = _FREESTYLE.match(text, s.pos)
         if found is None:
             return
@@ -698,29 +726,80 @@ _ATTEMPTS = {name: attempt for name, _, attempt in [*_KINDS, *_INFERENCE_EXTRA]}
 _LINE_ONLY = {"relation", "heading", "statement_number", "ordered_item", "unordered_item"}
 
 
-def _master(excluded: set[str]) -> re.Pattern[str]:
-    """One pattern trying every kind not in ``excluded``, in Argdown's order."""
-    return re.compile(
-        "|".join(f"(?P<{name}>{source})" for name, source, _ in _KINDS if name not in excluded)
-    )
+# The first characters (ASCII only) each kind's pattern can match: a combined pattern
+# for a character leaves out the kinds that cannot match there, so the regular
+# expression engine tries a few alternatives instead of all of them; the first kind
+# that matches stays the same.
+_STOPS_FREESTYLE = "\\@#*_[],.:;</>-\n(){}"
+_FIRST: dict[str, str] = {
+    "comment": "</",
+    "frontmatter": "=",
+    "data": "{",
+    "escaped": "\\",
+    "special": ".:",
+    "emptyline": " \t\n",
+    "newline": " \t\n",
+    "inference_start": "' \t-",
+    "relation": "' \t+-<>_",
+    "heading": "#",
+    "statement_number": "' \t(",
+    "ordered_item": "' \t0123456789",
+    "unordered_item": "' \t*",
+    "link": "[",
+    "tag": "#",
+    "stmt_def": "[",
+    "stmt_ref": "[",
+    "stmt_mention": "@",
+    "arg_def": "<",
+    "arg_ref": "<",
+    "arg_mention": "@",
+    "spaces": " \t",
+    "freestyle": "".join(chr(code) for code in range(128) if chr(code) not in _STOPS_FREESTYLE),
+    "control": "@#*_[],.:;</>-(){}",
+    "inference_end": "-",
+    "comma": ",",
+}
+
+
+def _combined(kinds: list[tuple[str, str, Attempt]]) -> re.Pattern[str]:
+    """One pattern trying ``kinds`` in order (``(?!)``, never matching, if none)."""
+    return re.compile("|".join(f"(?P<{name}>{source})" for name, source, _ in kinds) or "(?!)")
+
+
+class _Patterns(dict[str, "re.Pattern[str]"]):
+    """The combined patterns of one context, by the character at the position.
+
+    Filled on demand: each ASCII character gets the pattern of the kinds that can
+    start with it; any other character gets the pattern of all the kinds."""
+
+    def __init__(self, kinds: list[tuple[str, str, Attempt]]) -> None:
+        super().__init__()
+        self.kinds = kinds
+        self.full = _combined(kinds)
+
+    def __missing__(self, char: str) -> re.Pattern[str]:
+        if char > "\x7f":
+            return self.full
+        pattern = _combined([kind for kind in self.kinds if char in _FIRST[kind[0]]])
+        self[char] = pattern
+        return pattern
+
+
+def _context(excluded: set[str]) -> _Patterns:
+    """The patterns of every kind not in ``excluded``, in Argdown's order."""
+    return _Patterns([kind for kind in _KINDS if kind[0] not in excluded])
 
 
 _MASTER = [
-    _master(set()),  # at the start of the text
-    _master(set()),  # after a line break
-    _master({"emptyline", "inference_start"}),  # after an empty line
-    _master({"inference_start", *_LINE_ONLY}),  # inside a line
+    _context(set()),  # at the start of the text
+    _context(set()),  # after a line break
+    _context({"emptyline", "inference_start"}),  # after an empty line
+    _context({"inference_start", *_LINE_ONLY}),  # inside a line
 ]
 _CONTEXT: dict[str | None, int] = {None: 0, "NL": 1, "_EMPTY": 2}
 _BY_NAME = {name: (name, source, attempt) for name, source, attempt in _KINDS}
-_INFERENCE_MASTER = re.compile(
-    "|".join(
-        f"(?P<{name}>{source})"
-        for name, source, _ in [
-            *(_BY_NAME[k] for k in ("comment", "newline", "escaped", "special")),
-            *_INFERENCE_EXTRA,
-        ]
-    )
+_INFERENCE_MASTER = _Patterns(
+    [*(_BY_NAME[k] for k in ("comment", "newline", "escaped", "special")), *_INFERENCE_EXTRA]
 )
 
 

@@ -9,23 +9,29 @@ of what an Argdown file means: the auto-titles ``Untitled N`` in Argdown's order
 the way line breaks join text, which relation wins when two say the same.
 
 :func:`parse_document` is the entry point; it raises :class:`FormatError` listing
-every problem it found.
+every problem it found. ``benchmarks/bench_argdown.py`` times reading against the
+Argdown tool's own parse; what keeps argmap's reader as fast: the lexer's patterns
+by first character, the parser loop over Lark's tables (:class:`_Tables`), the YAML
+cache (:func:`_data`), the garbage collector paused while reading, and
+:func:`release`, which frees a read document at once.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
 import gc
 import importlib.resources
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from lark import Lark, Tree
+from lark import Lark
 from lark import Token as LarkToken
 from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.parsers.lalr_analysis import Shift
 
 from argmap.errors import FormatError
 from argmap.formats._argdown_lexer import ArgdownLexer, LexError, Token, tokenize
@@ -41,6 +47,7 @@ __all__ = [
     "Section",
     "load_yaml",
     "parse_document",
+    "release",
 ]
 
 MAX_DEPTH = 100
@@ -192,11 +199,192 @@ def _canonical(members: list[Member]) -> Member | None:
 # -- parsing -------------------------------------------------------------------------
 
 
+class ParseNode:
+    """A node of the parse tree: the rule's name (``data``) and its children, tokens
+    and nodes. Lighter than Lark's ``Tree``, whose other features the builder never
+    uses; Lark builds these too (``tree_class``), so both parsers give the same tree."""
+
+    __slots__ = ("children", "data")
+
+    def __init__(self, data: str, children: list[Any], meta: Any = None) -> None:
+        self.data = data
+        self.children = children
+
+    def __repr__(self) -> str:
+        return f"ParseNode({self.data!r}, {self.children!r})"
+
+
 @functools.cache
 def _parser() -> Lark:
     """The LALR parser for ``argdown.lark`` (built once per process)."""
     grammar = importlib.resources.files("argmap.formats").joinpath("argdown.lark").read_text()
-    return Lark(grammar, parser="lalr", lexer=ArgdownLexer, start=["start", "blocks"])
+    return Lark(
+        grammar, parser="lalr", lexer=ArgdownLexer, start=["start", "blocks"], tree_class=ParseNode
+    )
+
+
+_Reducer = Callable[[list[Any]], Any]
+_Rule = tuple[int, str, _Reducer]  # a reduction: how many symbols, the rule's name, its node
+_Action = int | _Rule  # shift to the state numbered so, or reduce by the rule
+
+
+class _Tables:
+    """Lark's LALR(1) tables for ``argdown.lark`` as plain lists and dicts, driven by
+    a tight loop (:meth:`parse`) for documents without syntax errors.
+
+    Lark's own loop costs about twice as much per token (generic callbacks, rule
+    objects hashed at every reduction); this one gives the same tree, because it
+    runs the same tables and shapes nodes as Lark does: terminals whose names start
+    with ``_`` are dropped and rules whose names start with ``_`` (and Lark's helper
+    rules for ``+``, ``*`` and ``?``) are inlined into their parent. On a syntax
+    error it gives up and Lark parses again, to report the error exactly as before
+    (as Lark parses everything if the grammar ever uses rule options this loop does
+    not repeat).
+    """
+
+    def __init__(self, lark: Lark) -> None:
+        table = lark.parser.parser.parser.parse_table
+        callbacks = lark.parser.parser.parser.callbacks
+        count = len(table.states)
+        self.actions: list[dict[str, _Action]] = [{} for _ in range(count)]
+        self.gotos: list[dict[str, int]] = [{} for _ in range(count)]
+        rules: dict[Any, _Rule] = {}
+        self.usable = True  # False: always leave the parse to Lark
+        for state, moves in table.states.items():
+            for symbol, (action, target) in moves.items():
+                name = str(symbol)
+                if action is Shift and not name.isupper():  # Lark's test for terminals
+                    self.gotos[state][name] = target
+                elif action is Shift:
+                    self.actions[state][name] = target
+                else:  # reduce by the rule ``target``
+                    if target not in rules:
+                        reducer = _reducer(target)
+                        if reducer is None:  # a rule shape the loop does not handle
+                            self.usable = False
+                            reducer = callbacks[target]
+                        rules[target] = (len(target.expansion), str(target.origin.name), reducer)
+                    self.actions[state][name] = rules[target]
+        self.start = table.start_states["start"]
+        self.end = table.end_states["start"]
+
+    def parse(self, tokens: list[Token]) -> ParseNode | None:
+        """The tree of ``tokens`` from the ``start`` rule; None on a syntax error.
+
+        The LALR loop: before shifting each token (and at the end, ``$END``), reduce
+        while the table says so: pop the rule's symbols off both stacks, push its
+        node and the state the table goes to after the rule."""
+        if not self.usable:
+            return None
+        actions, gotos, end = self.actions, self.gotos, self.end
+        state = self.start
+        states = [state]
+        values: list[Any] = []
+        try:
+            for token in [*tokens, _END]:
+                kind = token.type
+                action = actions[state][kind]
+                while type(action) is tuple:
+                    size, origin, reducer = action
+                    if size == 1:
+                        children = [values.pop()]
+                        states.pop()
+                    elif size:
+                        children = values[-size:]
+                        del values[-size:]
+                        del states[-size:]
+                    else:
+                        children = []
+                    state = gotos[states[-1]][origin]
+                    if state == end and kind == "$END":
+                        return reducer(children)  # type: ignore[no-any-return]
+                    states.append(state)
+                    values.append(reducer(children))
+                    action = actions[state][kind]
+                state = action
+                states.append(state)
+                values.append(token)
+        except (KeyError, IndexError):
+            pass
+        return None
+
+
+_END = Token("$END", "", 0, 0, None)  # type: ignore[arg-type]
+"""The end of the token list, as the parse table names it."""
+
+
+def _reducer(rule: Any) -> _Reducer | None:
+    """What a reduction by ``rule`` leaves on the value stack (None: not supported).
+
+    A node with the rule's children, less the filtered terminals, with the children
+    of inlined rules spliced in; an inlined rule leaves just its list of children.
+    Most reductions keep one or two children, in a few shapes that get a reducer
+    of their own (the general loop is the slowest); rules with options this does
+    not repeat (``?rule``, ``!rule``, ``[...]``) are not supported."""
+    options = rule.options
+    if options.expand1 or options.keep_all_tokens or options.empty_indices:
+        return None
+    name = str(rule.origin.name)
+    plan = [
+        (index, not symbol.is_term and symbol.name.startswith("_"))
+        for index, symbol in enumerate(rule.expansion)
+        if not (symbol.is_term and symbol.filter_out)
+    ]
+    kept = _splicer(plan, len(rule.expansion))
+    if name.startswith("_"):
+        return kept
+    if kept is _identity:
+        return functools.partial(ParseNode, name)
+    return lambda children: ParseNode(name, kept(children))
+
+
+def _splicer(plan: list[tuple[int, bool]], size: int) -> _Reducer:
+    """The children a reduction keeps: ``plan`` lists (index, splice) of the kept
+    symbols; a spliced one is an inlined rule's list, whose items are taken over
+    (its list reused when it comes first: left recursion stays linear)."""
+    if plan == [(index, False) for index in range(size)]:
+        return _identity
+    if len(plan) == 1:
+        only, splice = plan[0]
+        return (lambda c: c[only]) if splice else (lambda c: [c[only]])
+    if len(plan) == 2 and plan[0][1]:
+        (first, _), (second, splice) = plan
+        if splice:
+            return lambda c: _extended(c[first], c[second])
+        return lambda c: _appended(c[first], c[second])
+
+    def kept(children: list[Any]) -> list[Any]:
+        result: list[Any] = []
+        for index, splice in plan:
+            if not splice:
+                result.append(children[index])
+            elif result:
+                result += children[index]
+            else:
+                result = children[index]
+        return result
+
+    return kept
+
+
+def _extended(items: list[Any], more: list[Any]) -> list[Any]:
+    items += more
+    return items
+
+
+def _appended(items: list[Any], item: Any) -> list[Any]:
+    items.append(item)
+    return items
+
+
+def _identity(children: list[Any]) -> list[Any]:
+    return children
+
+
+@functools.cache
+def _tables() -> _Tables:
+    """The fast parser's tables (built once per process)."""
+    return _Tables(_parser())
 
 
 _EXPECTED = {
@@ -382,10 +570,21 @@ _RELATION_TYPES = {
 }
 
 
-def _parse_tokens(tokens: list[Token], problems: _Problems) -> list[Tree[Token]]:
-    """Parse the token list; after an error, go on with the next paragraph."""
+def _parse_tokens(tokens: list[Token], problems: _Problems) -> list[Any]:
+    """The top-level blocks of the token list (and front matter and line breaks).
+
+    The fast driver parses documents without syntax errors; when it finds one, Lark
+    parses again to say exactly what it expected, and goes on after each error."""
+    tree = _tables().parse(tokens)
+    if tree is not None:
+        return tree.children
+    return _parse_reporting(tokens, problems)
+
+
+def _parse_reporting(tokens: list[Token], problems: _Problems) -> list[Any]:
+    """Parse with Lark, recording each syntax error and going on with the next paragraph."""
     parser = _parser()
-    blocks: list[Tree[Token]] = []
+    blocks: list[Any] = []
     start, symbol = 0, "start"
     while start < len(tokens):
         try:
@@ -397,7 +596,7 @@ def _parse_tokens(tokens: list[Token], problems: _Problems) -> list[Tree[Token]]
             if len(problems.items) >= 20:
                 break
             continue
-        blocks.extend(tree.children)  # type: ignore[arg-type]
+        blocks.extend(tree.children)
         break
     return blocks
 
@@ -458,9 +657,38 @@ def _depth(value: Any) -> int:
 _BLOCK_DATA = re.compile(r"^\{[ \t]*\n")
 
 
-def _data(token: Token, problems: _Problems) -> dict[str, Any] | None:
-    """The YAML mapping of a ``{...}`` data token (block format when ``{`` ends its line)."""
+def _data(
+    token: Token, problems: _Problems, cache: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """The YAML mapping of a ``{...}`` data token (block format when ``{`` ends its line).
+
+    ``cache`` keeps the mappings already read in this document by their text: the
+    same block (``{isInGroup: true}``, ``{uses: [1, 2]}``) is read once and copied
+    for each further use. Texts with anchors are not kept (copies would lose the
+    sharing that aliases express), nor invalid data (each use reports its problem)."""
     text = str(token)
+    if cache is not None and text in cache:
+        return _copied(cache[text])  # type: ignore[no-any-return]
+    value = _read_data(token, text, problems)
+    if cache is not None and value is not None and "&" not in text:
+        cache[text] = value
+        return _copied(value)  # type: ignore[no-any-return]
+    return value
+
+
+def _copied(value: Any) -> Any:
+    """A copy of YAML data sharing no mutable part with ``value``."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    if isinstance(value, str | int | float | bool | None):
+        return value
+    return copy.deepcopy(value)
+
+
+def _read_data(token: Token, text: str, problems: _Problems) -> dict[str, Any] | None:
+    """The YAML mapping of a data token's ``text``; None (and a problem) when invalid."""
     block = _BLOCK_DATA.match(text)
     if block is not None:
         text = re.sub(r"\}\s*$", "", text[block.end() :])
@@ -499,17 +727,17 @@ def _yaml_position(token: Token, error: Exception) -> tuple[int | None, int | No
 # -- the model builder -----------------------------------------------------------------
 
 
-def _first_token(tree: Tree[Token] | Token) -> Token | None:
+def _first_token(tree: ParseNode | Token) -> Token | None:
     """The first token of a subtree (iteratively)."""
     node: Any = tree
-    while isinstance(node, Tree):
+    while isinstance(node, ParseNode):
         if not node.children:
             return None
         node = node.children[0]
     return node if isinstance(node, Token) else None
 
 
-def _position(tree: Tree[Token] | Token) -> tuple[int, int]:
+def _position(tree: ParseNode | Token) -> tuple[int, int]:
     """(line, column) of the first token of a subtree."""
     token = _first_token(tree)
     if token is None or token.line is None or token.column is None:
@@ -547,6 +775,7 @@ class _Builder:
         self.inference: Inference | None = None
         self.remove_tags = False
         self.depth = 0
+        self.yaml: dict[str, Any] = {}  # data blocks read so far, by their text
 
     # -- helpers --------------------------------------------------------------------
 
@@ -586,13 +815,10 @@ class _Builder:
 
     def append_text(self, text: str) -> None:
         """Add text to the statement or heading being read."""
-        target = self.target()
-        if target is None:
-            return
-        if isinstance(target, dict):
-            target["text"] = (target.get("text") or "") + text
-        else:
-            target.text = (target.text or "") + text
+        if self.heading is not None:
+            self.heading["text"] = (self.heading.get("text") or "") + text
+        elif self.statement is not None:
+            self.statement.text = (self.statement.text or "") + text
 
     def current_text(self) -> str:
         """The text of the statement or heading being read so far."""
@@ -601,7 +827,7 @@ class _Builder:
             return ""
         return (target.get("text") if isinstance(target, dict) else target.text) or ""
 
-    def deeper(self, tree: Tree[Token]) -> None:
+    def deeper(self, tree: ParseNode) -> None:
         """One level deeper; too deep is a FormatError, not a RecursionError."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
@@ -658,7 +884,7 @@ class _Builder:
             self.doc.strict = model.get("mode") == "strict"
             self.remove_tags = bool(model.get("removeTagsFromText"))
 
-    def block(self, tree: Tree[Token], previous: Argument | None) -> Argument | None:
+    def block(self, tree: ParseNode, previous: Argument | None) -> Argument | None:
         """One paragraph; returns the argument it defines (a following pcs is its own)."""
         kind = tree.data
         if kind == "heading":
@@ -671,14 +897,14 @@ class _Builder:
             self.pcs(tree, previous)
         else:  # ordered_list, unordered_list
             for item in tree.children:
-                if isinstance(item, Tree):
+                if isinstance(item, ParseNode):
                     self.list_item(item)
         return None
 
-    def list_item(self, item: Tree[Token]) -> None:
+    def list_item(self, item: ParseNode) -> None:
         """A statement or argument in a list."""
         content = item.children[1]
-        assert isinstance(content, Tree)
+        assert isinstance(content, ParseNode)
         if content.data == "statement":
             self.statement_node(content, top_level=False)
         else:
@@ -686,15 +912,15 @@ class _Builder:
 
     # -- headings ---------------------------------------------------------------------
 
-    def heading_block(self, tree: Tree[Token]) -> None:
+    def heading_block(self, tree: ParseNode) -> None:
         """A heading: a new section of the document."""
         self.heading = {"text": "", "tags": []}
         data: dict[str, Any] | None = None
         for index, child in enumerate(tree.children):
-            if isinstance(child, Tree):
+            if isinstance(child, ParseNode):
                 self.content(child)
             elif child.type == "DATA":
-                data = _data(child, self.problems)
+                data = _data(child, self.problems, self.yaml)
             elif child.type == "NL":
                 self.newline(index, len(tree.children))
         heading, self.heading = self.heading, None
@@ -734,45 +960,45 @@ class _Builder:
 
     # -- text -------------------------------------------------------------------------
 
-    def content(self, tree: Tree[Token]) -> None:
+    def content(self, tree: ParseNode) -> None:
         """Statement content: text, links, tags, mentions, bold and italic, line breaks."""
         self.deeper(tree)
         children = tree.children
         last = len(children) - 1
         for index, child in enumerate(children):
-            if isinstance(child, Tree):
+            if isinstance(child, ParseNode):
                 self.text_range(child)
                 continue
             kind = child.type
             if kind == "TEXT":
-                self.append_text(str(child))
+                self.append_text(child.value)
             elif kind == "NL":
                 self.newline(index, last + 1)
             elif kind == "TAG":
                 self.tag(child)
             elif kind == "LINK":
-                found = _LINK.match(str(child))
-                self.append_text(found.group(1) if found else str(child))
-                if str(child).endswith(" "):
+                found = _LINK.match(child.value)
+                self.append_text(found.group(1) if found else child.value)
+                if child.value.endswith(" "):
                     self.append_text(" ")
             else:  # mentions keep their own spelling
-                self.append_text(str(child))
+                self.append_text(child.value)
         self.depth -= 1
 
-    def text_range(self, tree: Tree[Token]) -> None:
+    def text_range(self, tree: ParseNode) -> None:
         """Bold or italic text: the markers go, a trailing space after them stays."""
         end = tree.children[-1]
         for child in tree.children:
-            if isinstance(child, Tree):
+            if isinstance(child, ParseNode):
                 self.content(child)
         if isinstance(end, Token) and str(end).endswith(" "):
             self.append_text(" ")
 
     def newline(self, index: int, count: int) -> None:
         """A line break inside a statement joins its lines with one space."""
-        if self.target() is None:
+        if index == count - 1 or self.target() is None:  # a last line break adds nothing
             return
-        if index != count - 1 and not self.current_text().endswith(" "):
+        if not self.current_text().endswith(" "):
             self.append_text(" ")
 
     def tag(self, token: Token) -> None:
@@ -780,12 +1006,12 @@ class _Builder:
         target = self.target()
         if target is None:
             return
-        found = _TAG.match(str(token))
+        found = _TAG.match(token.value)
         if found is None:
             return
         name = found.group(1) or found.group(2)
         if not self.remove_tags:
-            self.append_text(str(token))
+            self.append_text(token.value)
         tags = target["tags"] if isinstance(target, dict) else target.tags
         if name not in tags:
             tags.append(name)
@@ -794,7 +1020,7 @@ class _Builder:
 
     # -- statements and arguments -------------------------------------------------------
 
-    def statement_node(self, tree: Tree[Token], *, top_level: bool) -> Member:
+    def statement_node(self, tree: ParseNode, *, top_level: bool) -> Member:
         """A statement: its member joins the equivalence class of its title."""
         role = "top-level-statement" if top_level else None
         if not top_level and self.relation is not None:
@@ -804,23 +1030,25 @@ class _Builder:
         self.relation_parent = member
         children = tree.children
         for index, child in enumerate(children):
-            if isinstance(child, Tree):
+            if isinstance(child, ParseNode):
                 if child.data == "statement_content":
                     self.content(child)
                 elif child.data == "statement_definition":
                     member.title = _title(child.children[0])
-                    self.content(child.children[1])  # type: ignore[arg-type]
+                    self.content(child.children[1])
                 else:
                     self.relations(child)
-            elif child.type == "STMT_REF":
+                continue
+            kind = child.type
+            if kind == "STMT_REF":
                 member.title = _title(child)
                 member.is_reference = True
-            elif child.type == "TAG":
+            elif kind == "TAG":
                 self.tag(child)
-            elif child.type == "NL":
+            elif kind == "NL":
                 self.newline(index, len(children))
-            elif child.type == "DATA":
-                member.data = _data(child, self.problems)
+            elif kind == "DATA":
+                member.data = _data(child, self.problems, self.yaml)
         self.finish_statement(member)
         return member
 
@@ -842,7 +1070,7 @@ class _Builder:
             ec.section = member.section
         self.statement = None
 
-    def argument_node(self, tree: Tree[Token], *, top_level: bool) -> Argument:
+    def argument_node(self, tree: ParseNode, *, top_level: bool) -> Argument:
         """An argument definition or reference: a description of the argument."""
         desc = Member("argument-description", _first_token(tree), text="", is_top_level=top_level)
         desc.section = self.section
@@ -850,7 +1078,7 @@ class _Builder:
         self.relation_parent = desc
         children = tree.children
         for index, child in enumerate(children):
-            if isinstance(child, Tree):
+            if isinstance(child, ParseNode):
                 if child.data == "statement_content":
                     self.content(child)
                 else:
@@ -863,7 +1091,7 @@ class _Builder:
             elif child.type == "NL":
                 self.newline(index, len(children))
             elif child.type == "DATA":
-                desc.data = _data(child, self.problems)
+                desc.data = _data(child, self.problems, self.yaml)
         argument = self.argument(desc.title)
         desc.title = argument.title
         _add_tags(argument.tags, desc.tags)
@@ -882,18 +1110,18 @@ class _Builder:
 
     # -- relations --------------------------------------------------------------------
 
-    def relations(self, tree: Tree[Token]) -> None:
+    def relations(self, tree: ParseNode) -> None:
         """An indented block of relations under a statement, argument or inference."""
         self.deeper(tree)
         self.parents.append(self.relation_member(self.relation_parent))
         for child in tree.children:
-            if isinstance(child, Tree):
+            if isinstance(child, ParseNode):
                 self.relation_node(child)
         self.relation = None
         self.parents.pop()
         self.depth -= 1
 
-    def relation_node(self, tree: Tree[Token]) -> None:
+    def relation_node(self, tree: ParseNode) -> None:
         """One relation: its end inside, the parent's class or argument outside."""
         symbol = tree.children[0]
         assert isinstance(symbol, Token)
@@ -907,7 +1135,7 @@ class _Builder:
             relation.source = parent
         self.relation = relation
         content = tree.children[1]
-        assert isinstance(content, Tree)
+        assert isinstance(content, ParseNode)
         if content.data == "statement":
             member: Any = self.statement_node(content, top_level=False)
         else:
@@ -937,7 +1165,7 @@ class _Builder:
 
     # -- premise-conclusion structures ------------------------------------------------
 
-    def pcs(self, tree: Tree[Token], previous: Argument | None) -> None:
+    def pcs(self, tree: ParseNode, previous: Argument | None) -> None:
         """A premise-conclusion structure; it belongs to the argument just before it."""
         argument = previous if previous is not None else self.argument(None)
         if self.section is not None:
@@ -955,11 +1183,11 @@ class _Builder:
         argument.at = start
         pending: Inference | None = None
         for child in tree.children:
-            assert isinstance(child, Tree)
+            assert isinstance(child, ParseNode)
             if child.data == "inference":
                 pending = self.inference_node(child)
                 continue
-            member = self.statement_node(child.children[1], top_level=False)  # type: ignore[arg-type]
+            member = self.statement_node(child.children[1], top_level=False)
             member.argument_title = argument.title
             member.role = "premise"
             if pending is not None:
@@ -972,14 +1200,14 @@ class _Builder:
         argument.pcs[-1].role = "main-conclusion"
         self.statement = None
 
-    def inference_node(self, tree: Tree[Token]) -> Inference:
+    def inference_node(self, tree: ParseNode) -> Inference:
         """An inference line: rules, data and undercuts of the inference."""
         inference = Inference([], _first_token(tree))
         self.inference = inference
         self.relation_parent = inference
         self.parents.append(inference)
         for child in tree.children:
-            if isinstance(child, Tree):
+            if isinstance(child, ParseNode):
                 if child.data == "inference_rules":
                     inference.rules = [
                         str(t).strip() for t in child.children if getattr(t, "type", "") == "TEXT"
@@ -987,7 +1215,7 @@ class _Builder:
                 else:
                     self.relations(child)
             elif child.type == "DATA":
-                inference.data = _data(child, self.problems)
+                inference.data = _data(child, self.problems, self.yaml)
         return inference
 
     # -- after the walk -----------------------------------------------------------------
@@ -1174,6 +1402,25 @@ def _regroup_section(
     return section
 
 
+def release(doc: Document) -> None:
+    """Break the reference cycles of a document that is no longer needed.
+
+    Relations know their ends and the ends their relations, sections their parents
+    and their children: without this, a read document (tens of thousands of
+    objects) waits for the garbage collector, paused while reading, and memory
+    grows from one reading to the next. Afterwards ``doc`` is freed at once."""
+    for ec in doc.statements.values():
+        ec.relations.clear()
+    for argument in doc.arguments.values():
+        argument.relations.clear()
+        for member in argument.pcs:
+            if member.inference is not None:
+                member.inference.relations.clear()
+    for section in doc.all_sections:
+        section.children.clear()
+        section.parent = None
+
+
 def iter_sections(sections: list[Section]) -> Iterator[Section]:
     """Every section, depth first, in document order."""
     stack = list(reversed(sections))
@@ -1252,15 +1499,16 @@ def _check_binary(text: str, problems: _Problems) -> None:
 def _check_tokens(tokens: list[Token], text: str, problems: _Problems) -> None:
     """Problems Argdown would silently turn into text: an unclosed ``{`` data block, or
     an unclosed ``[`` or ``<`` where a title is expected."""
-    at_start = True
+    previous = "_EMPTY"  # the text starts where a title may stand, as after an empty line
     for token in tokens:
         kind = token.type
         if kind == "TEXT":
-            value = str(token)
             start = token.start_pos or 0
-            _check_text(value, text, start, token.end_pos or start, at_start, problems)
-        at_start = kind in _TITLE_EXPECTED
-    return
+            end = token.end_pos or start
+            at_start = previous in _TITLE_EXPECTED
+            if at_start or "{" in text[start:end]:  # else nothing to find (a speed-up)
+                _check_text(str(token), text, start, end, at_start, problems)
+        previous = kind
 
 
 _TITLE_EXPECTED = frozenset(

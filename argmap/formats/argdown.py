@@ -2,7 +2,8 @@
 
 Reading follows the Argdown tool (``@argdown/core`` 1.7.5) step by step: a
 tokenizer with Argdown's context rules (:mod:`._argdown_lexer`), an LALR grammar
-(``argdown.lark``, parsed by Lark) and a model builder that repeats Argdown's model
+(``argdown.lark``: Lark's parse tables, run by a lean loop of argmap's own; Lark itself
+reports syntax errors) and a model builder that repeats Argdown's model
 plugin (:mod:`._argdown_model`): the same equivalence classes, auto-titles
 (``Untitled 1``, ``Untitled 2``... in Argdown's order), texts, premise-conclusion
 structures and relations as Argdown's own JSON export. Then :mod:`._argdown_read`
@@ -77,7 +78,7 @@ from __future__ import annotations
 import gc
 import os
 
-from argmap.formats._argdown_model import parse_document
+from argmap.formats._argdown_model import parse_document, release
 from argmap.formats._argdown_read import convert
 from argmap.formats._argdown_write import write
 from argmap.formats._io import PathLike, read_text, write_text
@@ -89,9 +90,13 @@ __all__ = ["dump", "dumps", "load", "loads"]
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     """Read an Argdown document; every problem found is in the :class:`FormatError` raised."""
     collecting = gc.isenabled()
-    gc.disable()  # reading allocates many small objects that never form cycles
+    gc.disable()  # reading allocates many small objects; the few cycles are broken below
     try:
-        return convert(parse_document(text, path=path), path)
+        doc = parse_document(text, path=path)
+        try:
+            return convert(doc, path)
+        finally:
+            release(doc)
     finally:
         if collecting:
             gc.enable()
