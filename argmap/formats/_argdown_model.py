@@ -1056,18 +1056,7 @@ class _Builder:
         """Argdown's statement exit: title, class, tags, data and section."""
         if not member.title:
             member.title = self.unique_title()
-        ec = self.ec(member.title)
-        _add_tags(ec.tags, member.tags)
-        if member.data:
-            ec.data = _merge(ec.data, member.data)
-        if self.section is not None:
-            member.section = self.section
-        ec.members.append(member)
-        in_group = member.data.get("isInGroup") if member.data else None
-        if in_group is True or (
-            not member.is_reference and in_group is None and ec.section is None
-        ):
-            ec.section = member.section
+        self.join(self.ec(member.title), member)
         self.statement = None
 
     def argument_node(self, tree: ParseNode, *, top_level: bool) -> Argument:
@@ -1094,19 +1083,25 @@ class _Builder:
                 desc.data = _data(child, self.problems, self.yaml)
         argument = self.argument(desc.title)
         desc.title = argument.title
-        _add_tags(argument.tags, desc.tags)
-        if desc.data:
-            argument.data = _merge(argument.data, desc.data)
-        if self.section is not None:
-            desc.section = self.section
-        argument.members.append(desc)
-        in_group = desc.data.get("isInGroup") if desc.data else None
-        if in_group is True or (
-            not desc.is_reference and in_group is None and argument.section is None
-        ):
-            argument.section = desc.section
+        self.join(argument, desc)
         self.statement = None
         return argument
+
+    def join(self, element: EquivalenceClass | Argument, member: Member) -> None:
+        """Add a member (a definition or reference) to its equivalence class or argument:
+        its tags and data, and the section, which Argdown takes from the first definition
+        unless data says ``isInGroup``."""
+        _add_tags(element.tags, member.tags)
+        if member.data:
+            element.data = _merge(element.data, member.data)
+        if self.section is not None:
+            member.section = self.section
+        element.members.append(member)
+        in_group = member.data.get("isInGroup") if member.data else None
+        if in_group is True or (
+            not member.is_reference and in_group is None and element.section is None
+        ):
+            element.section = member.section
 
     # -- relations --------------------------------------------------------------------
 
