@@ -60,6 +60,15 @@ INSTALL_HINT = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+def _new_file_mode() -> int:
+    umask = os.umask(0)  # reading the umask means setting it: put it straight back
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_NEW_FILE_MODE = _new_file_mode()
+
+
 @attrs.frozen
 class Theme:
     """Colours and layout of a diagram; change one with ``attrs.evolve(Theme(), ...)``."""
@@ -325,12 +334,14 @@ def _format_of(path: pathlib.Path, format: str | None) -> str:
 def write_atomically(path: pathlib.Path, content: bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder, then
     rename it into place: a reader never sees half a file, and a failure leaves the
-    old file untouched."""
+    old file untouched. The file gets the permissions a plain ``open`` would give it
+    (those of the file it replaces, else the umask's), not the temporary file's 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
+        os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else _NEW_FILE_MODE)
         os.replace(temporary, path)
     except BaseException:
         pathlib.Path(temporary).unlink(missing_ok=True)

@@ -21,7 +21,8 @@ from argmap.strengths import strengths
 
 __all__ = ["Change", "WhatIf", "what_if"]
 
-_SIGNIFICANT = 1e-9
+_SIGNIFICANT = 5e-5
+"""Smaller shifts in strength do not show at the four decimals printed, so are not listed."""
 
 
 @attrs.frozen

@@ -256,3 +256,15 @@ def test_an_evaluation_colours_the_diagram() -> None:
     assert "in (grounded)" in source
     assert "gradual strength" in source
     assert 'i1 [label="" color="#2e7d32" fillcolor="#ffffff"' in source  # undercut: out
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: pathlib.Path) -> None:
+    fresh = render(grammar_map(), tmp_path / "fresh.dot")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.dot"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    render(grammar_map(), kept)
+    assert kept.stat().st_mode & 0o777 == 0o640
