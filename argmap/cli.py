@@ -24,7 +24,7 @@ from argmap.dot import FORMATS as RENDER_FORMATS
 from argmap.dot import Theme, render, write_digraph
 from argmap.errors import ArgmapError, FormatError
 from argmap.model import ArgumentMap, Statement
-from argmap.report import Problem, Report
+from argmap.report import Location, Problem, Report
 
 __all__ = ["main"]
 
@@ -180,19 +180,11 @@ def _line(path: pathlib.Path, problem: Problem) -> str:
     return f"{':'.join(parts)}: {problem.severity} {problem.code}: {problem.message}"
 
 
-def _format_problem(error: FormatError) -> Problem:
-    from argmap.report import Location
-
-    return Problem(
-        error.code, "error", (), str(error.message), Location(error.path, error.line, error.column)
-    )
-
-
-def _unreadable(path: pathlib.Path, error: FormatError) -> list[Problem]:
-    problems = list(error.problems) or [_format_problem(error)]
-    return [
-        attrs.evolve(p, location=p.location or _format_problem(error).location) for p in problems
-    ]
+def _unreadable(error: FormatError) -> list[Problem]:
+    """The problems of an unreadable file, each placed in it (at the error's place if unknown)."""
+    where = Location(error.path, error.line, error.column)
+    problems = list(error.problems) or [Problem(error.code, "error", (), error.message, where)]
+    return [attrs.evolve(p, location=p.location or where) for p in problems]
 
 
 def _progress(stream: TextIO, done: int, total: int, path: pathlib.Path) -> None:
@@ -212,7 +204,7 @@ def _check(args: argparse.Namespace) -> int:
             report = check(formats.load(path, format=args.input_format))
             readable = True
         except FormatError as error:
-            report = Report(_unreadable(path, error))
+            report = Report(_unreadable(error))
             readable = False
             status = EXIT_UNREADABLE
         if readable and not report.ok and status == EXIT_OK:

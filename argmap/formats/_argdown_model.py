@@ -451,16 +451,8 @@ class _Problems:
         """Raise one FormatError for the first problem, listing all of them."""
         if not self.items:
             return
-        first, expected = self.items[0]
-        raise FormatError(
-            first.message,
-            path=self.path,
-            line=first.line,
-            column=first.column,
-            expected=expected,
-            code=first.code,
-            problems=[problem for problem, _ in self.items],
-        )
+        problems = [problem for problem, _ in self.items]
+        raise FormatError.from_problems(problems, path=self.path, expected=self.items[0][1])
 
 
 def _syntax_problem(error: UnexpectedInput, tokens: list[Token], problems: _Problems) -> int:

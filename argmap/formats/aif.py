@@ -919,17 +919,7 @@ def _raise(text: str, path: str | None, issues: Sequence[_Issue]) -> None:
         )
         for issue in issues
     ]
-    first, location = issues[0], problems[0].location
-    assert location is not None
-    raise FormatError(
-        first.message,
-        path=path,
-        line=location.line,
-        column=location.column,
-        expected=first.expected,
-        code=first.code,
-        problems=problems,
-    )
+    raise FormatError.from_problems(problems, path=path, expected=issues[0].expected)
 
 
 def _locations(

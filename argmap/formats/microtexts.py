@@ -332,16 +332,8 @@ def _problems(document: _Document, path: str | None) -> list[_Finding]:
 
 def _raise(findings: Sequence[_Finding], path: str | None) -> None:
     """One FormatError for the first finding, listing all of them."""
-    first = findings[0].problem
-    raise _error(
-        first.message,
-        path,
-        first.line,
-        first.column,
-        code=first.code,
-        expected=findings[0].expected,
-        problems=[finding.problem for finding in findings],
-    )
+    problems = [finding.problem for finding in findings]
+    raise FormatError.from_problems(problems, path=path, expected=findings[0].expected)
 
 
 # -- building the map ------------------------------------------------------------------------
