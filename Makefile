@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck pytest wheel-check docs bench graphviz clean images
 
+# The article is not shipped: `make demo ARGMAP_ARTICLE=FILE` verifies the quotes against it.
 demo: $(STAMP) graphviz
 	$(BIN)/python examples/turkey_s400.py -o build/turkey_s400.svg
 

@@ -43,7 +43,7 @@ from argmap.errors import FormatError
 from argmap.formats._io import read_text
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-FIXTURES = pathlib.Path(os.environ.get("ARGMAP_FIXTURES", ROOT.parent / "shared" / "fixtures"))
+FIXTURES = pathlib.Path(os.environ.get("ARGMAP_FIXTURES", ROOT / "tests" / "fixtures"))
 
 
 @attrs.frozen

@@ -1,7 +1,7 @@
 """Example: the argument map of "What if Turkey buys the S-400 from Russia?".
 
 This is the reference map shipped with argmap. It reconstructs the reasoning of a short
-opinion article (``shared/seed/turkey-s400-article.txt``) on Turkey's planned purchase of
+opinion article on Turkey's planned purchase of
 the Russian S-400 air defence system:
 
 * the thesis: the purchase would strain Turkey-NATO ties and may drive Turkey further
@@ -23,12 +23,13 @@ anchor, which ``check`` verifies when the article text is given as the map's sou
 Run it from the repository root, with argmap importable (``pip install -e .`` or
 ``PYTHONPATH=.``)::
 
-    python examples/turkey_s400.py                    # writes build/turkey_s400.svg
-    python examples/turkey_s400.py ARTICLE.txt -o map.pdf
+    python examples/turkey_s400.py                         # writes build/turkey_s400.svg
+    python examples/turkey_s400.py --source ARTICLE.txt -o map.pdf
 
-The article is looked up in ``$ARGMAP_ARTICLE``, then in
-``../shared/seed/turkey-s400-article.txt`` next to the repository. Without it the map is
-still built and drawn, but its quotes cannot be checked.
+The article's text is not part of argmap (its copyright is not ours). It is read from
+``--source FILE``, else from the file named by ``$ARGMAP_ARTICLE``. Without it the map is
+still built, checked and drawn, but ``check`` reports ``quotes-unchecked``: the quotes
+are recorded, not verified.
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ from argmap.whatif import what_if
 ARTICLE_TITLE = "What if Turkey buys the S-400 from Russia?"
 
 _ARTICLE_ENV = "ARGMAP_ARTICLE"
-_ARTICLE_NAME = "turkey-s400-article.txt"
 
 THEME = attrs.evolve(Theme(), rankdir="LR", wrap=28)
 """Left to right reads best for a map of this size: reasons on the left, thesis on the right."""
@@ -61,26 +61,20 @@ BACKGROUND = "background"
 
 
 def default_article_path() -> pathlib.Path | None:
-    """Where the article is expected: ``$ARGMAP_ARTICLE``, else ``<repo>/../shared/seed/``.
-
-    Returns ``None`` if the chosen file does not exist.
-    """
+    """The article named by ``$ARGMAP_ARTICLE``, or ``None`` when the variable is unset."""
     env = os.environ.get(_ARTICLE_ENV)
-    if env:
-        path = pathlib.Path(env)
-    else:
-        repo = pathlib.Path(__file__).resolve().parent.parent
-        path = repo.parent / "shared" / "seed" / _ARTICLE_NAME
-    return path if path.is_file() else None
+    return pathlib.Path(env) if env else None
 
 
 def read_article(path: str | os.PathLike[str] | None = None) -> str | None:
-    """The article text (UTF-8), or ``None`` if it cannot be found.
+    """The article text (UTF-8) from ``path``, else from ``$ARGMAP_ARTICLE``; ``None``
+    when neither names a file, so that the map is built with its quotes unchecked.
 
-    With ``path`` None, :func:`default_article_path` decides where to look.
+    A file that is named but cannot be read raises ``OSError`` (or
+    ``UnicodeDecodeError``): a mistyped path must not pass silently as "no article".
     """
     found = default_article_path() if path is None else pathlib.Path(path)
-    if found is None or not found.is_file():
+    if found is None:
         return None
     return found.read_text(encoding="utf-8")
 
@@ -493,7 +487,14 @@ def main(argv: list[str] | None = None) -> int:
         "article",
         nargs="?",
         type=pathlib.Path,
-        help="the article text (default: $ARGMAP_ARTICLE or ../shared/seed/" + _ARTICLE_NAME + ")",
+        help="the article text (the same as --source)",
+    )
+    parser.add_argument(
+        "--source",
+        type=pathlib.Path,
+        metavar="FILE",
+        help="the article text that the quotes are checked against (default: $ARGMAP_ARTICLE; "
+        "without either, the quotes are not checked)",
     )
     parser.add_argument(
         "-o",
@@ -508,15 +509,15 @@ def main(argv: list[str] | None = None) -> int:
         help="colour the diagram by grounded semantics and show DF-QuAD strengths",
     )
     args = parser.parse_args(argv)
-    article_path: pathlib.Path | None = args.article
+    article_path: pathlib.Path | None = args.source or args.article
     output: pathlib.Path = args.output
 
     try:
         source = read_article(article_path)
         if source is None:
-            where = article_path if article_path is not None else "the default locations"
             print(
-                f"warning: article not found in {where}; quotes are not checked",
+                f"note: no article text (give --source FILE or set ${_ARTICLE_ENV}); "
+                "the quotes are not checked",
                 file=sys.stderr,
             )
         amap = build_map(source)
@@ -536,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
             strengths=strengths(amap) if args.evaluated else None,
         )
         print(f"wrote {written}")
-    except (argmap.ArgmapError, OSError) as exc:
+    except (argmap.ArgmapError, OSError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0 if report.ok else 1

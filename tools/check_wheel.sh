@@ -78,6 +78,9 @@ missing = [
     if name not in members
 ]
 assert not missing, f"the sdist lacks {missing}"
+assert not any(name.startswith("tests/fixtures/") for name in members), (
+    "the sdist ships third-party test data (tests/fixtures)"
+)
 print(f"wheel: {len(names)} files; sdist: {len(members)} files")
 PY
 

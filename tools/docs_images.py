@@ -122,9 +122,8 @@ def build(docs_dir: pathlib.Path = docs_snippets.DOCS) -> list[pathlib.Path]:
                 try:
                     docs_snippets.run_page(page, workdir, compare=False)
                 except Exception as error:
-                    hint = "" if docs_snippets.article_path() else " (is $ARGMAP_ARTICLE set?)"
                     raise RuntimeError(
-                        f"{page}: its code failed while drawing its figures{hint}: {error!r}"
+                        f"{page}: its code failed while drawing its figures: {error!r}"
                     ) from error
                 for name in names - ARTICLE_FIGURES.keys():
                     made[name] = workdir / name

@@ -54,7 +54,6 @@ __all__ = [
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-ARTICLE_NAME = "turkey-s400-article.txt"
 
 _FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
 _ATTRIBUTE = re.compile(r'(\w[\w-]*)="([^"]*)"')
@@ -195,10 +194,12 @@ def _lines(text: str) -> list[str]:
 
 
 def article_path() -> pathlib.Path | None:
-    """The S-400 article: ``$ARGMAP_ARTICLE``, else ``../shared/seed/`` beside the repository."""
+    """The S-400 article named by ``$ARGMAP_ARTICLE`` (absolute), or ``None`` when unset.
+
+    The article is not in the repository: pages that use it run without it too, with
+    their quotes unchecked."""
     env = os.environ.get("ARGMAP_ARTICLE")
-    path = pathlib.Path(env) if env else ROOT.parent / "shared" / "seed" / ARTICLE_NAME
-    return path.resolve() if path.is_file() else None
+    return pathlib.Path(env).resolve() if env else None
 
 
 def environment(workdir: pathlib.Path) -> dict[str, str]:
