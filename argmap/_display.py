@@ -114,16 +114,17 @@ def map_svg(map: ArgumentMap) -> str:
     """The diagram of ``map`` as an SVG document (from ``<svg``), rendered in memory.
 
     Raises :class:`~argmap.RenderError` when neither Graphviz nor its WebAssembly
-    build is available, and :class:`ValueError` when the map is too large to draw
-    inline or empty.
+    build is available, when the map is too large to draw inline or empty, and when
+    Graphviz fails.
     """
     from argmap.dot import pipe, to_dot
+    from argmap.errors import RenderError
 
     size = len(map.statements) + len(map.inferences) + len(map.conflicts)
     if not map.statements:
-        raise ValueError("the map has no statements to draw")
+        raise RenderError("the map has no statements to draw")
     if size > DRAW_LIMIT:
-        raise ValueError(
+        raise RenderError(
             f"the map has {size} nodes, too many to draw inline (over {DRAW_LIMIT}): "
             "argmap.render(map, 'map.svg') draws it to a file"
         )

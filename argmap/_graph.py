@@ -70,6 +70,7 @@ class Graph:
             of_statement(inference.conclusion, UNKNOWN) for inference in map.inferences.values()
         ]
         first_conflict = size + len(self.inference_ids)
+        number = dict(number)  # a copy: ``of_statement`` must not see inferences or conflicts
         number.update({id: size + n for n, id in enumerate(self.inference_ids)})
         number.update({id: first_conflict + n for n, id in enumerate(self.conflict_ids)})
         of_node = number.get
@@ -166,6 +167,7 @@ class Graph:
         for node in range(len(parent)):
             root = node
             while parent[root] != root:
+                parent[root] = parent[parent[root]]  # halving here too: no long walks
                 root = parent[root]
             parent[node] = root
         roots = {parent[t] for t in self.theses if t != UNKNOWN}

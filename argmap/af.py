@@ -16,9 +16,14 @@ Design choices, and why:
 * **No recursion.** Every graph walk and search uses an explicit queue or stack, so that
   no input can exhaust the interpreter stack.
 * **Exact and deterministic.** Every enumeration returns *all* extensions, sorted by their
-  sorted member lists. The pure-Python search works on the arguments left undecided by
-  the grounded labelling only, which is what makes sparse real maps fast. An optional
-  `clingo <https://potassco.org/clingo/>`_ backend handles hard instances.
+  sorted member lists. The search works on the arguments left undecided by the grounded
+  labelling only, which is what makes sparse real maps fast, and there one strongly
+  connected component at a time (SCC-recursiveness, Baroni, Giacomin & Guida 2005), so
+  that listing costs time proportional to the number of extensions, and counting them or
+  asking what they all agree on (:meth:`~ArgumentationFramework.count`,
+  :meth:`~ArgumentationFramework.skeptical_labelling`) does not list them: 30
+  independent mutual attacks (2**30 preferred extensions) take milliseconds. An optional
+  `clingo <https://potassco.org/clingo/>`_ backend handles large components.
 * **Readers never leak a bare ``KeyError``/``ValueError``.** Every malformed input is a
   :class:`~argmap.errors.FormatError` with path, line, column and what was expected.
 
@@ -88,14 +93,25 @@ FORMATS: dict[str, Format] = {".apx": "apx", ".tgf": "tgf", ".af": "i23", ".i23"
 """File suffix -> format name, as :func:`load` and :func:`dump` choose them."""
 
 AUTO_PYTHON_LIMIT = 64
-"""With ``solver="auto"``, at most this many arguments left undecided by the grounded
-labelling are solved in pure Python; above it clingo is used when it is installed."""
+"""With ``solver="auto"``, a local problem (one strongly connected component of the
+arguments the grounded labelling leaves undecided, see :class:`_Decomposition`) of at most
+this many arguments is solved in pure Python; a larger one by clingo when it is installed.
+The pure-Python search is exact but exponential in the worst case on one component,
+while many small components cost only their number (and the size of the answer)."""
 
-DEFAULT_MAX_ARGUMENTS = 10_000_000
-"""The largest ``p af N`` header :func:`loads_i23` accepts unless told otherwise: the
-names ``"1".."N"`` are built eagerly, so a mistyped header must not eat all memory."""
+DEFAULT_MAX_ARGUMENTS = 1_000_000
+"""The ``p af N`` header :func:`loads_i23` accepts unless told otherwise: N at most this
+many, or at most the length of the text when that is larger. The names ``"1".."N"`` are
+built eagerly (about 160 bytes and 0.3 microseconds each), so a header must not make a
+file of a few bytes take gigabytes: ``p af 99999999999`` is refused (code ``too-large``),
+and the memory a file can ask for stays proportional to its size."""
+
+_MAX_DIGITS = 18
+"""Numbers in ICCMA files longer than this (leading zeros aside) are out of range anyway;
+they are refused before ``int`` sees them (Python limits int-string conversion)."""
 
 _SEMANTICS: tuple[Semantics, ...] = ("grounded", "complete", "preferred", "stable")
+_SOLVERS: tuple[Solver, ...] = ("auto", "python", "clingo")
 _INSTALL_HINT = "pip install 'argmap[solver]' (or: pip install clingo)"
 
 # Labels of the grounded labelling, one byte per argument.
@@ -173,6 +189,8 @@ class AttackSet(AbstractSet[tuple[str, str]]):
     def __contains__(self, item: object) -> bool:
         if not (isinstance(item, tuple) and len(item) == 2):
             return False
+        if not (isinstance(item[0], str) and isinstance(item[1], str)):
+            return False
         positions = self._positions()
         source, target = positions.get(item[0]), positions.get(item[1])
         if source is None or target is None:
@@ -233,6 +251,8 @@ class Labelling:
 
     def label(self, argument: str) -> Label:
         """The label of ``argument`` (``undec`` for a name the labelling does not know)."""
+        if not isinstance(argument, str):
+            return "undec"
         if argument in self.in_:
             return "in"
         return "out" if argument in self.out else "undec"
@@ -267,9 +287,12 @@ class ArgumentationFramework:
         self, arguments: Iterable[str] = (), attacks: Iterable[tuple[str, str]] = ()
     ) -> None:
         names = tuple(arguments)
-        for name in names:
-            if not isinstance(name, str):
-                raise TypeError(f"argument names must be strings, not {type(name).__name__}")
+        wrong = [name for name in names if not isinstance(name, str)]
+        if wrong:
+            raise MapError(
+                Problem("invalid-id", "error", (), f"argument {name!r} is not a string.")
+                for name in wrong[:10]
+            )
         if isinstance(attacks, AttackSet) and attacks._names == names:
             relation = attacks
         else:
@@ -298,7 +321,7 @@ class ArgumentationFramework:
         return _Core.build(self._grounded_labels, *self.attacks._out_lists())
 
     def _position(self, argument: str) -> int:
-        position = self.attacks._positions().get(argument)
+        position = self.attacks._positions().get(argument) if isinstance(argument, str) else None
         if position is None:
             raise MapError([_unknown_problem(argument, "the question")])
         return position
@@ -306,9 +329,9 @@ class ArgumentationFramework:
     def _positions_of(self, arguments: Iterable[str]) -> set[int]:
         positions = self.attacks._positions()
         wanted = list(arguments)
-        unknown = [name for name in dict.fromkeys(wanted) if name not in positions]
+        unknown = [name for name in wanted if not isinstance(name, str) or name not in positions]
         if unknown:
-            raise MapError([_unknown_problem(name, "the set") for name in unknown])
+            raise MapError([_unknown_problem(name, "the set") for name in unknown[:10]])
         return {positions[name] for name in wanted}
 
     def _names(self, positions: Iterable[int]) -> frozenset[str]:
@@ -379,7 +402,8 @@ class ArgumentationFramework:
         agrees with the grounded one elsewhere. It branches on one argument's label at a
         time and prunes with the labelling conditions (``in`` iff all attackers ``out``,
         ``out`` iff some attacker ``in``), in the spirit of the labelling algorithms of
-        Modgil & Caminada (2009). See :meth:`preferred` for ``solver``.
+        Modgil & Caminada (2009), one strongly connected component at a time (see
+        :meth:`extensions`). See :meth:`preferred` for ``solver``.
         """
         return self.extensions("complete", solver=solver)
 
@@ -388,18 +412,20 @@ class ArgumentationFramework:
         1995, Def. 7), equivalently the maximal complete extensions (Dung 1995, Theorem 25),
         sorted by sorted member list.
 
-        In pure Python: find a complete extension not contained in any preferred extension
-        found so far, grow it while a strictly larger complete extension exists, record the
-        maximum, repeat (the iterative scheme of Cerutti, Dunne, Giacomin & Vallati,
-        "Computing preferred extensions in abstract argumentation: a SAT-based approach",
-        TAFA 2013, run on the labelling search of :meth:`complete`).
+        Component by component (see :meth:`extensions`); inside one strongly connected
+        component, in pure Python: find a complete labelling not below any maximal one
+        found so far, grow it while a strictly larger one exists, record the maximum,
+        repeat (the iterative scheme of Cerutti, Dunne, Giacomin & Vallati, "Computing
+        preferred extensions in abstract argumentation: a SAT-based approach", TAFA 2013,
+        run on the labelling search of :meth:`complete`).
 
         ``solver``: ``"python"`` forces the pure-Python search; ``"clingo"`` uses clingo
         (ASPARTIX-style encoding; preferred by clingo's domain heuristic, ``--heuristic=Domain
-        --enum-mode=domRec``) and raises :class:`SolverUnavailableError` when it is not
-        installed; ``"auto"`` uses pure Python when at most :data:`AUTO_PYTHON_LIMIT`
-        arguments are left undecided by the grounded labelling, clingo above that if it is
-        installed, and pure Python otherwise.
+        --enum-mode=domRec``) for every component and raises :class:`SolverUnavailableError`
+        when it is not installed; ``"auto"`` solves a component of at most
+        :data:`AUTO_PYTHON_LIMIT` arguments in pure Python and a larger one with clingo
+        when it is installed (pure Python otherwise): the rule is per component because
+        the Python search is only hopeless on large ones.
         """
         return self.extensions("preferred", solver=solver)
 
@@ -411,16 +437,58 @@ class ArgumentationFramework:
         return self.extensions("stable", solver=solver)
 
     def extensions(self, semantics: Semantics, *, solver: Solver = "auto") -> list[frozenset[str]]:
-        """All extensions under ``semantics`` (see the method of that name), sorted."""
+        """All extensions under ``semantics`` (see the method of that name), sorted.
+
+        Listed SCC by SCC (see :class:`_Decomposition`): the time is proportional to the
+        number of extensions times the size of the framework, plus the searches inside
+        each strongly connected component, so 2**12 preferred extensions of twelve
+        independent mutual attacks take a fraction of a second. When only their number or
+        what they agree on is wanted, :meth:`count` and :meth:`skeptical_labelling`
+        answer without listing them.
+        """
         _check_semantics(semantics)
+        _check_solver(solver)
         if semantics == "grounded":
             return [self.grounded()]
-        core = self._core
-        if _use_clingo(solver, len(core.members)):
-            found = _clingo_extensions(core, semantics, limit=0)
-        else:
-            found = _python_extensions(core, semantics)
-        return sorted((self._extension(core, inside) for inside in found), key=sorted)
+        found = self._decomposition(semantics, solver).walk(0)
+        return sorted((self._extension(inside) for inside in found), key=sorted)
+
+    def count(self, semantics: Semantics, *, solver: Solver = "auto") -> int:
+        """How many extensions ``semantics`` gives, without listing them: the count is
+        summed SCC by SCC over the labels the earlier components can give to the attackers
+        of each one, so 30 independent mutual attacks give 2**30 preferred extensions at
+        once. 1 for grounded; 0 is only possible for stable."""
+        _check_semantics(semantics)
+        _check_solver(solver)
+        if semantics == "grounded":
+            return 1
+        return self._decomposition(semantics, solver).summary().count
+
+    def skeptical_labelling(
+        self, semantics: Semantics = "preferred", *, solver: Solver = "auto"
+    ) -> Labelling:
+        """What every extension agrees on: ``in`` = the arguments in every extension
+        (skeptically accepted), ``out`` = the arguments every extension attacks, ``undec``
+        = the rest. For grounded semantics this is the grounded labelling; for complete
+        semantics too (the grounded extension is the least complete one, Dung 1995,
+        Theorem 25). When there is no stable extension, every argument is ``undec`` (the
+        labelling of :func:`argmap.semantics.evaluate`; :meth:`skeptical` follows the
+        ICCMA convention instead).
+
+        Computed without listing the extensions: for each strongly connected component,
+        the labels of its arguments over every way the earlier components can label its
+        attackers (see :class:`_Decomposition`)."""
+        _check_semantics(semantics)
+        _check_solver(solver)
+        if semantics in ("grounded", "complete"):
+            return self.grounded_labelling()
+        summary = self._decomposition(semantics, solver).summary()
+        if summary.count == 0:
+            return Labelling(frozenset(), frozenset(), frozenset(self.arguments))
+        labels = bytearray(self._grounded_labels)
+        for local, mask in enumerate(summary.masks):
+            labels[self._core.members[local]] = _IN if mask == _I else _OUT if mask == _O else 0
+        return Labelling(*(self._names(_where(labels, label)) for label in (_IN, _OUT, _UNDEC)))
 
     def some_extension(
         self, semantics: Semantics = "preferred", *, solver: Solver = "auto"
@@ -431,74 +499,85 @@ class ArgumentationFramework:
         the order of :meth:`extensions`. For ``complete`` it is the grounded extension,
         which is always complete (Dung 1995, Theorem 25)."""
         _check_semantics(semantics)
+        _check_solver(solver)
         if semantics in ("grounded", "complete"):
             return self.grounded()
-        core = self._core
-        if _use_clingo(solver, len(core.members)):
-            found = _clingo_extensions(core, semantics, limit=1)
-        else:
-            found = _python_extensions(core, semantics, limit=1)
-        return self._extension(core, found[0]) if found else None
+        found = self._decomposition(semantics, solver).walk(1)
+        return self._extension(found[0]) if found else None
 
     def credulous(
         self, argument: str, semantics: Semantics = "preferred", *, solver: Solver = "auto"
     ) -> bool:
         """Whether ``argument`` belongs to *some* extension under ``semantics`` (ICCMA's DC
         task). Under complete and preferred semantics these coincide (every admissible set
-        is contained in a preferred one, Dung 1995, Theorem 11); under stable semantics the
-        answer is ``False`` when there is no stable extension."""
+        is contained in a preferred one, Dung 1995, Theorem 11) and only the arguments
+        with a path of attacks to ``argument`` matter (directionality, Baroni & Giacomin,
+        "On principle-based evaluation of extension-based argumentation semantics", AIJ
+        171, 2007): one search over them decides it. Under stable semantics the answer is
+        ``False`` when there is no stable extension."""
         _check_semantics(semantics)
+        _check_solver(solver)
         position = self._position(argument)
         label = self._grounded_labels[position]
         if semantics == "grounded" or label != _UNDEC:
             if label == _IN and semantics == "stable":
                 return self.some_extension("stable", solver=solver) is not None
             return label == _IN
-        kind: Semantics = "stable" if semantics == "stable" else "complete"
-        return self._exists(kind, position, must_be_in=True, solver=solver)
+        local = self._core.local[position]
+        if semantics == "stable":
+            summary = self._decomposition("stable", solver).summary()
+            return bool(summary.masks[local] & _I)
+        ancestors = _ancestors(self._core, local)
+        sub = _Core.of([[ancestors[y] for y in self._core.attackers[x]] for x in ancestors])
+        return bool(_local_labellings(sub, "complete", solver, limit=1, pin=ancestors[local]))
 
     def skeptical(
         self, argument: str, semantics: Semantics = "preferred", *, solver: Solver = "auto"
     ) -> bool:
         """Whether ``argument`` belongs to *every* extension under ``semantics`` (ICCMA's DS
         task). Under grounded and complete semantics this is membership of the grounded
-        extension (the least complete one, Dung 1995, Theorem 25).
+        extension (the least complete one, Dung 1995, Theorem 25); otherwise it is read
+        from :meth:`skeptical_labelling`'s computation, without listing the extensions.
 
         Under stable semantics, when the framework has **no** stable extension, every
         argument is skeptically accepted (the universal claim is vacuously true): this is
         the convention of the ICCMA competitions for DS-ST, and it is what is returned.
         """
         _check_semantics(semantics)
+        _check_solver(solver)
         position = self._position(argument)
         label = self._grounded_labels[position]
         if semantics in ("grounded", "complete") or (label == _IN and semantics == "preferred"):
             return label == _IN
-        if semantics == "stable":
-            if label != _UNDEC:
-                return label == _IN or self.some_extension("stable", solver=solver) is None
-            return not self._exists("stable", position, must_be_in=False, solver=solver)
-        return label == _UNDEC and all(argument in e for e in self.preferred(solver=solver))
+        summary = self._decomposition(semantics, solver).summary()
+        if semantics == "stable" and summary.count == 0:
+            return True
+        if label != _UNDEC:
+            return label == _IN
+        return summary.masks[self._core.local[position]] == _I
 
-    def _exists(
-        self, semantics: Semantics, position: int, *, must_be_in: bool, solver: Solver
-    ) -> bool:
-        """Whether some complete/stable extension has (or, if not ``must_be_in``, lacks)
-        the undecided argument at ``position``."""
-        core = self._core
-        local = core.local[position]
-        if _use_clingo(solver, len(core.members)):
-            return bool(_clingo_extensions(core, semantics, limit=1, pin=(local, must_be_in)))
-        domains = _initial_domains(core, semantics)
-        domains[local] = _I if must_be_in else domains[local] & ~_I
-        return next(_Search(core, domains, []).solutions(), None) is not None
+    def _decomposition(self, semantics: Semantics, solver: Solver) -> _Decomposition:
+        """The SCC decomposition of the undecided core for ``semantics`` (kept: it caches
+        the local solutions and the summary)."""
+        key = (semantics, solver)
+        found = self._decompositions.get(key)
+        if found is None:
+            found = _Decomposition(self._core, semantics, solver)
+            self._decompositions[key] = found
+        return found
+
+    @functools.cached_property
+    def _decompositions(self) -> dict[tuple[str, str], _Decomposition]:
+        return {}
 
     @functools.cached_property
     def _grounded_in(self) -> tuple[int, ...]:
         return tuple(_where(self._grounded_labels, _IN))
 
-    def _extension(self, core: _Core, inside: Iterable[int]) -> frozenset[str]:
+    def _extension(self, inside: Iterable[int]) -> frozenset[str]:
         """Grounded ``in`` plus the given members of the undecided core, as names."""
-        return self._names([*self._grounded_in, *(core.members[local] for local in inside)])
+        members = self._core.members
+        return self._names([*self._grounded_in, *(members[local] for local in inside)])
 
 
 def _positions_or_raise(names: tuple[str, ...]) -> dict[str, int]:
@@ -512,36 +591,65 @@ def _positions_or_raise(names: tuple[str, ...]) -> dict[str, int]:
     return positions
 
 
-def _unknown_problem(name: str, where: str) -> Problem:
+def _unknown_problem(name: object, where: str) -> Problem:
     return Problem(
-        "unknown-reference", "error", (name,), f"{where} names unknown argument {name!r}."
+        "unknown-reference", "error", (str(name),), f"{where} names unknown argument {name!r}."
     )
 
 
 def _attack_set(
     names: tuple[str, ...], positions: dict[str, int], attacks: Iterable[tuple[str, str]]
 ) -> AttackSet:
-    """Translate name pairs to positions; every unknown name is reported at once."""
+    """Translate name pairs to positions; every unknown name is reported at once, and so
+    is every item that is not a pair of strings (``invalid-value``)."""
     sources: array[int] = array("i")
     targets: array[int] = array("i")
     unknown: dict[str, tuple[str, str]] = {}
-    for attacker, target in attacks:
-        source, victim = positions.get(attacker), positions.get(target)
+    malformed: list[Problem] = []
+    for item in attacks:
+        try:
+            attacker, target = item
+            source, victim = positions.get(attacker), positions.get(target)
+        except (TypeError, ValueError):  # not a pair, or an unhashable name
+            source = victim = None
         if source is None or victim is None:
-            for name in (attacker, target):
-                if name not in positions:
-                    unknown.setdefault(name, (attacker, target))
+            _bad_attack(item, positions, unknown, malformed)
             continue
         sources.append(source)
         targets.append(victim)
-    if unknown:
+    if unknown or malformed:
         raise MapError(
-            _unknown_problem(name, f"attack {pair[0]!r} -> {pair[1]!r}")
-            for name, pair in unknown.items()
+            [
+                *malformed[:10],
+                *(
+                    _unknown_problem(name, f"attack {pair[0]!r} -> {pair[1]!r}")
+                    for name, pair in unknown.items()
+                ),
+            ]
         )
     relation = AttackSet(names, sources, targets)
     relation._cache["positions"] = positions
     return relation
+
+
+def _bad_attack(
+    item: object,
+    positions: dict[str, int],
+    unknown: dict[str, tuple[str, str]],
+    malformed: list[Problem],
+) -> None:
+    """Record why ``item`` is not an attack: not a pair of strings, or unknown names."""
+    try:
+        attacker, target = item  # type: ignore[misc]
+    except (TypeError, ValueError):
+        attacker = target = None
+    if not (isinstance(attacker, str) and isinstance(target, str)):
+        message = f"attack {item!r} is not a pair of names."
+        malformed.append(Problem("invalid-value", "error", (), message))
+        return
+    for name in (attacker, target):
+        if name not in positions:
+            unknown.setdefault(name, (attacker, target))
 
 
 def _where(labels: bytearray, label: int) -> list[int]:
@@ -549,11 +657,19 @@ def _where(labels: bytearray, label: int) -> list[int]:
     return list(compress(range(len(labels)), map(label.__eq__, labels)))
 
 
-def _check_semantics(semantics: str) -> None:
+def _check_semantics(semantics: object) -> None:
+    """An unknown semantics is a :class:`~argmap.errors.MapError` (``unknown-semantics``),
+    as in :func:`argmap.semantics.evaluate`."""
     if semantics not in _SEMANTICS:
-        raise ValueError(
-            f"unknown semantics {semantics!r}: expected one of {', '.join(_SEMANTICS)}"
-        )
+        message = f"unknown semantics {semantics!r}; choose one of {', '.join(_SEMANTICS)}."
+        raise MapError([Problem("unknown-semantics", "error", (), message)])
+
+
+def _check_solver(solver: object) -> None:
+    """An unknown solver is a :class:`~argmap.errors.MapError` (``unknown-solver``)."""
+    if solver not in _SOLVERS:
+        message = f"unknown solver {solver!r}; choose one of {', '.join(_SOLVERS)}."
+        raise MapError([Problem("unknown-solver", "error", (), message)])
 
 
 # --------------------------------------------------------------------------------------
@@ -593,7 +709,8 @@ def _label_grounded(offsets: array[int], targets: array[int], undefeated: list[i
 
 @attrs.frozen
 class _Core:
-    """The sub-framework of the arguments left ``undec`` by the grounded labelling.
+    """The sub-framework of the arguments left ``undec`` by the grounded labelling, or a
+    local problem of :class:`_Decomposition` (then ``members`` are indices, ``local`` empty).
 
     Its attacks are the attacks among those arguments: any other attacker of a core
     argument is ``out`` in every complete labelling, so it never matters. ``order`` is
@@ -611,62 +728,375 @@ class _Core:
     def build(cls, labels: bytearray, offsets: array[int], targets: array[int]) -> _Core:
         members = tuple(_where(labels, _UNDEC))
         local = {position: index for index, position in enumerate(members)}
-        attackers: list[set[int]] = [set() for _ in members]
-        hits: list[set[int]] = [set() for _ in members]
+        attackers: list[list[int]] = [[] for _ in members]
         for index, position in enumerate(members):
             for target in targets[offsets[position] : offsets[position + 1]]:
                 victim = local.get(target)
                 if victim is not None:
-                    hits[index].add(victim)
-                    attackers[victim].add(index)
-        degree = [len(a) + len(h) for a, h in zip(attackers, hits, strict=True)]
-        order = tuple(sorted(range(len(members)), key=lambda x: (-degree[x], x)))
-        return cls(members, local, [sorted(s) for s in attackers], [sorted(s) for s in hits], order)
+                    attackers[victim].append(index)
+        return attrs.evolve(cls.of(attackers), members=members, local=local)
+
+    @classmethod
+    def of(cls, attackers: Sequence[Iterable[int]]) -> _Core:
+        """The problem whose argument ``x`` is attacked by ``attackers[x]`` (indices)."""
+        rows = [sorted(set(row)) for row in attackers]
+        hits: list[list[int]] = [[] for _ in rows]
+        for x, row in enumerate(rows):
+            for y in row:
+                hits[y].append(x)
+        degree = [len(a) + len(h) for a, h in zip(rows, hits, strict=True)]
+        order = tuple(sorted(range(len(rows)), key=lambda x: (-degree[x], x)))
+        return cls(tuple(range(len(rows))), {}, rows, hits, order)
 
 
 def _initial_domains(core: _Core, semantics: Semantics) -> list[int]:
     return [(_I | _O) if semantics == "stable" else _ANY] * len(core.members)
 
 
-def _python_extensions(core: _Core, semantics: Semantics, limit: int = 0) -> list[list[int]]:
-    """Core members ``in`` for each extension (at most ``limit`` of them when non-zero)."""
+def _local_labellings(
+    core: _Core, semantics: Semantics, solver: Solver, *, limit: int = 0, pin: int = -1
+) -> list[list[int]]:
+    """The complete (stable, preferred) labellings of ``core`` as one-bit domains per
+    argument, at most ``limit`` of them when non-zero; ``pin`` (an index) must be ``in``.
+    The backend is chosen by :func:`_use_clingo` from the size of ``core``."""
+    if _use_clingo(solver, len(core.members)):
+        found = _clingo_extensions(core, semantics, limit=limit, pin=pin)
+        return [_labels_of(core, inside) for inside in found]
     if semantics == "preferred":
         return _preferred(core, limit)
-    solutions = _Search(core, _initial_domains(core, semantics), []).solutions()
-    chosen = islice(solutions, limit) if limit else solutions
-    return [[x for x, d in enumerate(domains) if d == _I] for domains in chosen]
+    domains = _initial_domains(core, semantics)
+    if pin >= 0:
+        domains[pin] = _I
+    solutions = _Search(core, domains, []).solutions()
+    return list(islice(solutions, limit) if limit else solutions)
+
+
+def _labels_of(core: _Core, inside: Iterable[int]) -> list[int]:
+    """The complete labelling of an ``in`` set (Caminada's Ext2Lab) as one-bit domains."""
+    domains = [_U] * len(core.members)
+    for x in inside:
+        domains[x] = _I
+    for x in inside:
+        for y in core.targets[x]:
+            domains[y] = _O
+    return domains
 
 
 def _preferred(core: _Core, limit: int) -> list[list[int]]:
-    """Maximal complete labellings of the core, one search per step (see ``preferred``)."""
+    """Maximal complete labellings of the core, one search per step: find a complete
+    labelling not below any found so far, grow it while a strictly larger complete
+    labelling exists, record it, repeat (Cerutti, Dunne, Giacomin & Vallati, TAFA 2013)."""
     found: list[list[int]] = []
     exclusions: list[list[int]] = []
     everything = range(len(core.members))
-    start: list[int] | None = [_U] * len(core.members)  # the grounded labelling is complete
+    start: list[int] | None = _grounded_domains(core)
     while start is not None:
-        inside = _grow(core, start)
-        found.append(inside)
+        domains = _grow(core, start)
+        found.append(domains)
         if len(found) == limit:
             break
-        members = set(inside)
-        exclusions.append([x for x in everything if x not in members])
-        domains = _initial_domains(core, "complete")
-        start = next(_Search(core, domains, exclusions).solutions(), None)
+        exclusions.append([x for x in everything if domains[x] != _I])
+        search = _Search(core, _initial_domains(core, "complete"), exclusions)
+        start = next(search.solutions(), None)
     return found
+
+
+def _grounded_domains(core: _Core) -> list[int]:
+    """The grounded labelling of a local problem (complete, so a start for ``_grow``; for
+    the whole undecided core it is all ``undec``), as one-bit domains."""
+    offsets = array("q", accumulate([0, *map(len, core.targets)]))
+    targets = array("i", [y for row in core.targets for y in row])
+    labels = _label_grounded(offsets, targets, [len(row) for row in core.attackers])
+    bits = {_IN: _I, _OUT: _O, _UNDEC: _U}
+    return [bits[label] for label in labels]
 
 
 def _grow(core: _Core, domains: list[int]) -> list[int]:
     """Enlarge a complete labelling while a strictly larger complete labelling exists."""
     while True:
-        inside = [x for x, d in enumerate(domains) if d == _I]
         undecided = [x for x, d in enumerate(domains) if d == _U]
         if not undecided:
-            return inside
+            return domains
         pinned = [_I if d == _I else _ANY for d in domains]
         larger = next(_Search(core, pinned, [undecided]).solutions(), None)
         if larger is None:
-            return inside
+            return domains
         domains = larger
+
+
+def _ancestors(core: _Core, x: int) -> dict[int, int]:
+    """``x`` and every argument with a path of attacks to it, each with its index in the
+    sub-problem they form (an unattacked set: every attacker of a member is a member)."""
+    found = {x: 0}
+    queue = [x]
+    for y in queue:  # the queue grows while it is read
+        for z in core.attackers[y]:
+            if z not in found:
+                found[z] = len(found)
+                queue.append(z)
+    return found
+
+
+# --------------------------------------------------------------------------------------
+# SCC decomposition: extensions component by component
+# --------------------------------------------------------------------------------------
+
+_State: TypeAlias = tuple[tuple[int, int], ...]
+"""What the components done so far say to the rest: ``(argument, label)`` for each later
+argument with an ``in`` (``_I``) or, failing that, an ``undec`` (``_U``) attacker among
+them, sorted. An argument whose attackers so far are all ``out`` is left out."""
+
+
+@attrs.frozen
+class _Summary:
+    """What the extensions agree on: their number and, per core argument, the bit set of
+    the labels (``_I``, ``_O``, ``_U``) it has in some extension."""
+
+    count: int
+    masks: bytearray
+
+
+class _Decomposition:
+    """The complete, preferred or stable labellings of a core, component by component.
+
+    The core is cut into its strongly connected components (SCCs), put in an order where
+    every component comes after those that attack it. A labelling is complete exactly
+    when each component's part is complete *given the labels of its attackers outside
+    it* (the conditions of Caminada 2006 are local), and preferred exactly when each part
+    is, moreover, a maximal-``in`` such labelling given those labels: this is the
+    SCC-recursiveness of P. Baroni, M. Giacomin & G. Guida, "SCC-recursiveness: a general
+    schema for argumentation semantics", AIJ 168 (2005), in Caminada's labellings (a
+    larger part would give a larger admissible set of the unattacked set ending there,
+    and preferred semantics is directional, Baroni & Giacomin 2007). Stable labellings
+    are the complete ones without ``undec``.
+
+    So the labellings are paths through a layered graph: layer ``j`` holds the
+    :data:`_State` s the earlier components can leave, and each local labelling of
+    component ``j`` given a state leads to the next. A component's local problem is
+    solved once per distinct input, and once per distinct shape (components of the same
+    shape, such as many mutual attacks, share the search): an argument with an ``in``
+    attacker outside is ``out`` and drops out; one with an ``undec`` one (and no ``in``) gets a
+    self-attacking helper argument, always ``undec``, as an extra attacker.
+
+    * :meth:`walk` lists the paths depth first, skipping states known to lead nowhere
+      (only stable has such states: complete and preferred always have a local
+      labelling), so the work is proportional to the output;
+    * :meth:`summary` counts the paths and collects the labels each argument takes,
+      layer by layer, in time proportional to the number of states, which stays small
+      when few arguments are attacked across components (30 independent mutual attacks:
+      one state per layer, for 2**30 extensions). It is never more than the number of
+      partial labellings, but it can be exponential in the number of *distinct*
+      arguments one component hears from earlier ones (k mutual attacks each attacking
+      its own argument of one cycle: 2**k inputs for the cycle). Skeptical acceptance
+      under preferred semantics is Pi2-complete (Dunne & Bench-Capon 2002), so some
+      input must be hard; this one needs a wide, deliberately built interface.
+
+    The order of the components is a depth-first post-order over attackers, starting
+    from the components nobody downstream waits for, so that a component follows its
+    attackers closely and the states stay short.
+    """
+
+    def __init__(self, core: _Core, semantics: Semantics, solver: Solver) -> None:
+        self.core = core
+        self.semantics = semantics
+        self.solver = solver
+        self.components, self.step = _components_in_order(core)
+        self.cache: dict[tuple[int, _State], list[tuple[list[int], tuple[int, ...], _State]]] = {}
+        self.shapes: dict[tuple[tuple[int, ...], ...], list[list[int]]] = {}
+        self._summary: _Summary | None = None
+
+    def local(self, j: int, state: _State) -> list[tuple[list[int], tuple[int, ...], _State]]:
+        """The local labellings of component ``j`` given ``state``: for each, the labels of
+        its members (in component order), the members ``in`` and the state left after."""
+        step = self.step
+        inputs = tuple(entry for entry in state if step[entry[0]] == j)
+        rest = dict(entry for entry in state if step[entry[0]] != j)
+        key = (j, inputs)
+        solved = self.cache.get(key)
+        if solved is None:
+            solved = [(labels, *self._effects(j, labels)) for labels in self._solve(j, inputs)]
+            self.cache[key] = solved
+        return [(labels, inside, _merge(rest, after)) for labels, inside, after in solved]
+
+    def _effects(self, j: int, labels: list[int]) -> tuple[tuple[int, ...], _State]:
+        """The members ``in`` and what the labelling says to later components."""
+        members, step, targets = self.components[j], self.step, self.core.targets
+        said: dict[int, int] = {}
+        for x, label in zip(members, labels, strict=True):
+            if label == _O:
+                continue
+            for y in targets[x]:
+                if step[y] != j and said.get(y) != _I:
+                    said[y] = label
+        inside = tuple(x for x, label in zip(members, labels, strict=True) if label == _I)
+        return inside, tuple(sorted(said.items()))
+
+    def _solve(self, j: int, inputs: _State) -> list[list[int]]:
+        """Local labellings of component ``j`` when its outside attackers say ``inputs``."""
+        members, told = self.components[j], dict(inputs)
+        kept = [x for x in members if told.get(x) != _I]
+        index = {x: i for i, x in enumerate(kept)}
+        rows = [[index[y] for y in self.core.attackers[x] if y in index] for x in kept]
+        helper = len(kept)
+        fed = [index[x] for x in kept if told.get(x) == _U]
+        if fed and self.semantics == "stable":
+            return []  # pragma: no cover - stable labellings never say undec
+        if fed:
+            for i in fed:
+                rows[i].append(helper)
+            rows.append([helper])
+        shape = tuple(map(tuple, rows))
+        found = self.shapes.get(shape)
+        if found is None:
+            found = _local_labellings(_Core.of(rows), self.semantics, self.solver)
+            self.shapes[shape] = found
+        return [[_O if x not in index else d[index[x]] for x in members] for d in found]
+
+    def walk(self, limit: int) -> list[tuple[int, ...]]:
+        """The core members ``in`` of each labelling (at most ``limit`` when non-zero)."""
+        last = len(self.components)
+        found: list[tuple[int, ...]] = []
+        if last == 0:
+            return [()]
+        dead: set[tuple[int, _State]] = set()
+        chosen: list[int] = []
+        # Frames: step, state, local labellings, next one to try, length of chosen, found.
+        stack: list[list[Any]] = [[0, (), self.local(0, ()), 0, 0, 0]]
+        while stack:
+            frame = stack[-1]
+            j, state, options, next_one, mark, before = frame
+            if next_one == len(options):
+                if len(found) == before:
+                    dead.add((j, state))
+                stack.pop()
+                continue
+            frame[3] += 1
+            _, inside, after = options[next_one]
+            del chosen[mark:]
+            chosen.extend(inside)
+            if j + 1 == last:
+                found.append(tuple(chosen))
+                if len(found) == limit:
+                    return found
+            elif (j + 1, after) not in dead:
+                stack.append([j + 1, after, self.local(j + 1, after), 0, len(chosen), len(found)])
+        return found
+
+    def summary(self) -> _Summary:
+        """The number of labellings and the labels each core argument takes in them."""
+        if self._summary is None:
+            self._summary = self._count()
+        return self._summary
+
+    def _count(self) -> _Summary:
+        layers: list[dict[_State, list[tuple[list[int], tuple[int, ...], _State]]]] = []
+        reached: dict[_State, None] = {(): None}
+        for j in range(len(self.components)):
+            layer = {state: self.local(j, state) for state in reached}
+            layers.append(layer)
+            reached = {after: None for options in layer.values() for *_, after in options}
+        ways: dict[_State, int] = dict.fromkeys(reached, 1)
+        masks = bytearray(len(self.core.members))
+        for j in range(len(layers) - 1, -1, -1):
+            members, before = self.components[j], ways
+            ways = {}
+            for state, options in layers[j].items():
+                total = 0
+                for labels, _, after in options:
+                    onward = before.get(after, 0)
+                    if onward:
+                        total += onward
+                        for x, label in zip(members, labels, strict=True):
+                            masks[x] |= label
+                ways[state] = total
+        return _Summary(ways.get((), 0), masks)
+
+
+def _merge(rest: dict[int, int], said: _State) -> _State:
+    """The state after a component: what earlier ones said, and what it says (``in``
+    wins over ``undec``)."""
+    if not said:
+        return tuple(sorted(rest.items()))
+    merged = dict(rest)
+    for y, label in said:
+        if merged.get(y) != _I:
+            merged[y] = label
+    return tuple(sorted(merged.items()))
+
+
+def _components_in_order(core: _Core) -> tuple[list[list[int]], list[int]]:
+    """The SCCs of ``core`` in an order where attackers come first, and the position of
+    each argument's component in it."""
+    component, count = _tarjan(core.targets)
+    attackers: list[set[int]] = [set() for _ in range(count)]
+    for x, row in enumerate(core.attackers):
+        for y in row:
+            if component[y] != component[x]:
+                attackers[component[x]].add(component[y])
+    order: list[int] = []
+    seen = bytearray(count)
+    for root in range(count):  # Tarjan numbers components sinks first
+        if seen[root]:
+            continue
+        seen[root] = 1
+        work = [(root, iter(sorted(attackers[root])))]
+        while work:
+            current, pending = work[-1]
+            upstream = next((c for c in pending if not seen[c]), -1)
+            if upstream < 0:
+                work.pop()
+                order.append(current)
+            else:
+                seen[upstream] = 1
+                work.append((upstream, iter(sorted(attackers[upstream]))))
+    place = [0] * count
+    for index, c in enumerate(order):
+        place[c] = index
+    members: list[list[int]] = [[] for _ in range(count)]
+    for x, c in enumerate(component):
+        members[place[c]].append(x)
+    return members, [place[c] for c in component]
+
+
+def _tarjan(targets: list[list[int]]) -> tuple[list[int], int]:
+    """Strongly connected components (R. Tarjan, "Depth-first search and linear graph
+    algorithms", SIAM J. Comput. 1, 1972), without recursion: the component of each
+    vertex, numbered so that every edge goes to the same or a lower number."""
+    count = len(targets)
+    index, low, component = [-1] * count, [0] * count, [-1] * count
+    stack: list[int] = []
+    counter = components = 0
+    for root in range(count):
+        if index[root] >= 0:
+            continue
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        work = [(root, iter(targets[root]))]
+        while work:
+            v, successors = work[-1]
+            for w in successors:
+                if index[w] < 0:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    work.append((w, iter(targets[w])))
+                    break
+                if component[w] < 0:
+                    low[v] = min(low[v], index[w])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[v])
+                if low[v] == index[v]:
+                    while True:
+                        w = stack.pop()
+                        component[w] = components
+                        if w == v:
+                            break
+                    components += 1
+    return component, components
 
 
 class _Search:
@@ -681,6 +1111,12 @@ class _Search:
     argument (in ``core.order``) with more than one label left, ``in`` before ``out``
     before ``undec``, and undoes its changes through a trail on backtracking. There is no
     recursion.
+
+    A clause watches two of its arguments that can still be ``in`` (the two watched
+    literals of SAT solvers, Moskewicz et al., "Chaff", DAC 2001) and is only looked at
+    when one of those changes: clauses as long as the core (one per preferred labelling
+    found) would otherwise be rescanned at every step, quadratic on a long cycle.
+    Watches survive backtracking, since undoing only gives labels back.
     """
 
     def __init__(self, core: _Core, domains: list[int], clauses: Sequence[list[int]]) -> None:
@@ -692,9 +1128,13 @@ class _Search:
         count = len(domains)
         self.size = count
         self.watch: list[list[int]] = [[] for _ in range(count)]
+        self.watched: list[list[int]] = []
         for index, clause in enumerate(self.clauses):
-            for x in clause:
-                self.watch[x].append(count + index)
+            pair = [0, min(1, len(clause) - 1)] if clause else [-1, -1]
+            self.watched.append(pair)
+            for slot in dict.fromkeys(pair):
+                if slot >= 0:
+                    self.watch[clause[slot]].append(count + index)
         self.trail: list[tuple[int, int]] = []
         self.queue = list(range(count + len(self.clauses)))
         self.queued = bytearray(b"\x01" * len(self.queue))
@@ -762,7 +1202,7 @@ class _Search:
             if constraint < self.size:
                 consistent = self._revise(constraint)
             else:
-                consistent = self._revise_clause(self.clauses[constraint - self.size])
+                consistent = self._revise_clause(constraint - self.size)
             if not consistent:
                 for pending in queue:
                     queued[pending] = 0
@@ -796,12 +1236,33 @@ class _Search:
             return self._restrict(not_out[0], _I | _U)
         return True
 
-    def _revise_clause(self, clause: list[int]) -> bool:
-        domains = self.domains
-        candidates = [x for x in clause if domains[x] & _I]
-        if not candidates:
+    def _revise_clause(self, index: int) -> bool:
+        """Keep both watches on arguments that can be ``in``; with one left, it is ``in``."""
+        clause, pair, domains = self.clauses[index], self.watched[index], self.domains
+        if not clause:
             return False
-        return len(candidates) > 1 or self._restrict(candidates[0], _I)
+        for slot in (0, 1):
+            if not domains[clause[pair[slot]]] & _I:
+                self._move_watch(index, slot)
+        first, second = (clause[position] for position in pair)
+        first_can, second_can = domains[first] & _I, domains[second] & _I
+        if first == second or not (first_can and second_can):
+            if not (first_can or second_can):
+                return False
+            return self._restrict(first if first_can else second, _I)
+        return True
+
+    def _move_watch(self, index: int, slot: int) -> None:
+        """Watch another argument of the clause that can be ``in``, if there is one."""
+        clause, pair, domains = self.clauses[index], self.watched[index], self.domains
+        size, start, other = len(clause), pair[slot], pair[1 - slot]
+        for step in range(1, size):
+            position = (start + step) % size
+            if position != other and domains[clause[position]] & _I:
+                self.watch[clause[start]].remove(self.size + index)
+                self.watch[clause[position]].append(self.size + index)
+                pair[slot] = position
+                return
 
 
 # --------------------------------------------------------------------------------------
@@ -852,29 +1313,26 @@ def _clingo_available() -> bool:
     return True
 
 
-def _use_clingo(solver: str, undecided: int) -> bool:
-    """Resolve ``solver`` to a backend (see ``preferred``); True means clingo."""
-    if solver == "python":
-        return False
+def _use_clingo(solver: str, size: int) -> bool:
+    """Resolve ``solver`` to a backend for a local problem of ``size`` arguments (see
+    ``preferred``); True means clingo."""
     if solver == "clingo":
         _clingo_module()
         return True
-    if solver == "auto":
-        return undecided > AUTO_PYTHON_LIMIT and _clingo_available()
-    raise ValueError(f"unknown solver {solver!r}: expected 'auto', 'python' or 'clingo'")
+    return solver == "auto" and size > AUTO_PYTHON_LIMIT and _clingo_available()
 
 
 def _clingo_extensions(
-    core: _Core, semantics: Semantics, *, limit: int, pin: tuple[int, bool] | None = None
+    core: _Core, semantics: Semantics, *, limit: int, pin: int = -1
 ) -> list[list[int]]:
-    """Core members ``in`` of each answer set; ``pin`` = (argument, must it be in)."""
+    """Core members ``in`` of each answer set; ``pin``: an argument that must be ``in``."""
     clingo = _clingo_module()
     control = clingo.Control(
         [*_ASP_OPTIONS[semantics], f"--models={limit}"], logger=lambda code, message: None
     )
     program = [_ASP_COMPLETE, _ASP_EXTRA[semantics], _asp_facts(core)]
-    if pin is not None:
-        program.append(f":- {'not ' if pin[1] else ''}in({pin[0]}).\n")
+    if pin >= 0:
+        program.append(f":- not in({pin}).\n")
     control.add("base", [], "".join(program))
     control.ground([("base", [])])
     found: list[list[int]] = []
@@ -936,6 +1394,31 @@ def _decode(data: bytes, path: str | None) -> str:
         ) from None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(text: object, path: str | None) -> None:
+    """Refuse what is not Unicode text: a non-``str`` (bytes are for :func:`load`) or a
+    lone surrogate, which no file can hold and no writer could write back."""
+    if not isinstance(text, str):
+        raise FormatError(
+            f"expected text (str), not {type(text).__name__}",
+            path=path,
+            expected="a str; use load() for a file or decode the bytes first",
+            code="not-text",
+        )
+    found = None if text.isascii() else _SURROGATE.search(text)
+    if found is not None:
+        raise _error_at(
+            text,
+            found.start(),
+            f"a lone surrogate ({ord(found.group()):#06x}) is not Unicode text",
+            path=path,
+            expected="valid Unicode text",
+            code="encoding",
+        )
+
+
 def _tokens(line: str) -> list[tuple[int, str]]:
     """Whitespace-separated tokens of one line with their 0-based columns."""
     return [(match.start(), match.group()) for match in re.finditer(r"\S+", line)]
@@ -982,6 +1465,7 @@ def loads_apx(text: str, *, path: str | None = None) -> ArgumentationFramework:
     ``arg`` facts it names. A name declared twice, an attack on an undeclared name or
     anything that is not a fact raises :class:`~argmap.errors.FormatError`.
     """
+    _check_text(text, path)
     names: list[str] = []
     positions: dict[str, int] = {}
     pairs: list[tuple[str, str]] = []
@@ -993,7 +1477,7 @@ def loads_apx(text: str, *, path: str | None = None) -> ArgumentationFramework:
                 raise _error_at(
                     text,
                     match.start("arg"),
-                    f"argument {name!r} is declared twice",
+                    f"argument {_shown(name)!r} is declared twice",
                     path=path,
                     expected="each argument declared once",
                     code="duplicate-argument",
@@ -1033,9 +1517,9 @@ def _apx_unknown(text: str, positions: dict[str, int], path: str | None) -> Form
                 return _error_at(
                     text,
                     match.start(group),
-                    f"attack names undeclared argument {name!r}",
+                    f"attack names undeclared argument {_shown(name)!r}",
                     path=path,
-                    expected=f"an arg({_apx_quote(name)}). fact",
+                    expected=f"an arg({_shown(_apx_quote(name))}). fact",
                     code="unknown-reference",
                 )
     return FormatError("an attack names an undeclared argument", path=path)  # pragma: no cover
@@ -1094,6 +1578,7 @@ def dumps_apx(framework: ArgumentationFramework) -> str:
 def loads_tgf(text: str, *, path: str | None = None) -> ArgumentationFramework:
     """Read ICCMA's TGF: one argument name per line, a line ``#``, then one ``a b`` attack
     per line. Blank lines are ignored; labels (extra words) are not supported."""
+    _check_text(text, path)
     names: list[str] = []
     positions: dict[str, int] = {}
     sources: array[int] = array("i")
@@ -1132,7 +1617,7 @@ def _tgf_node(
         )
     if words[0] in positions:
         raise FormatError(
-            f"argument {words[0]!r} is declared twice",
+            f"argument {_shown(words[0])!r} is declared twice",
             path=path,
             line=number,
             column=tokens[0][0] + 1,
@@ -1158,7 +1643,7 @@ def _tgf_edge(
     for (column, word), position in zip(tokens, found, strict=True):
         if position is None:
             raise FormatError(
-                f"attack names undeclared argument {word!r}",
+                f"attack names undeclared argument {_shown(word)!r}",
                 path=path,
                 line=number,
                 column=column + 1,
@@ -1195,18 +1680,21 @@ _MAX_INDEX = 2**31 - 1
 
 
 def loads_i23(
-    text: str, *, path: str | None = None, max_arguments: int = DEFAULT_MAX_ARGUMENTS
+    text: str, *, path: str | None = None, max_arguments: int | None = None
 ) -> ArgumentationFramework:
     """Read the ICCMA 2023 format: a header ``p af N``, then one ``i j`` attack per line
     (``1 <= i, j <= N``); lines starting with ``#`` are comments. The arguments are named
     ``"1"`` .. ``"N"``. A header declaring more than ``max_arguments`` arguments is
-    refused (code ``too-large``) because the names are built eagerly.
+    refused (code ``too-large``) because the names are built eagerly; by default the
+    limit is :data:`DEFAULT_MAX_ARGUMENTS` or the length of ``text``, whichever is larger.
 
     Fast: canonical chunks (``i j`` with one space) are checked by one regular expression
     and converted by C loops; anything else goes line by line, which also finds the
     line and column of an error.
     """
-    count, body, first_line = _i23_header(text, path, min(max_arguments, _MAX_INDEX))
+    _check_text(text, path)
+    limit = max(DEFAULT_MAX_ARGUMENTS, len(text)) if max_arguments is None else max_arguments
+    count, body, first_line = _i23_header(text, path, min(limit, _MAX_INDEX))
     sources: array[int] = array("i")
     targets: array[int] = array("i")
     line = first_line
@@ -1249,7 +1737,7 @@ def _i23_count(line: str, number: int, path: str | None, limit: int) -> int:
     wanted: list[Callable[[str], bool]] = [
         "p".__eq__,
         "af".__eq__,
-        _is_number,
+        _is_digits,
     ]
     for index, check in enumerate(wanted):
         if index >= len(tokens) or not check(tokens[index][1]):
@@ -1269,10 +1757,10 @@ def _i23_count(line: str, number: int, path: str | None, limit: int) -> int:
             column=tokens[3][0] + 1,
             expected="'p af <number of arguments>'",
         )
-    count = int(tokens[2][1])
+    count = _number(tokens[2][1])
     if count > limit:
         raise FormatError(
-            f"the header declares {count} arguments, more than the limit of {limit}",
+            f"the header declares {_shown(tokens[2][1])} arguments, more than the limit of {limit}",
             path=path,
             line=number,
             column=tokens[2][0] + 1,
@@ -1282,8 +1770,20 @@ def _i23_count(line: str, number: int, path: str | None, limit: int) -> int:
     return count
 
 
-def _is_number(word: str) -> bool:
+def _is_digits(word: str) -> bool:
     return word.isascii() and word.isdigit()
+
+
+def _shown(word: str) -> str:
+    """``word`` cut to 24 characters for a message (a 5,000-digit number stays readable)."""
+    return word if len(word) <= 24 else f"{word[:12]}...({len(word)} characters)"
+
+
+def _number(word: str) -> int:
+    """The value of an ASCII digit string; ``2**63`` (out of every range) when it has more
+    than :data:`_MAX_DIGITS` significant digits, so that no digit limit is ever hit."""
+    significant = word.lstrip("0")
+    return int(significant or "0") if len(significant) <= _MAX_DIGITS else 2**63
 
 
 def _i23_fast(chunk: str, count: int, sources: array[int], targets: array[int]) -> bool:
@@ -1334,10 +1834,10 @@ def _i23_shape_error(words: list[str], line: str, number: int, path: str | None)
 
 def _i23_number(line: str, index: int, count: int, number: int, path: str | None) -> int:
     column, word = _tokens(line)[index]
-    value = int(word) if _is_number(word) else 0
+    value = _number(word) if _is_digits(word) else 0
     if not 1 <= value <= count:
         raise FormatError(
-            f"{word!r} is not an argument number",
+            f"{_shown(word)!r} is not an argument number",
             path=path,
             line=number,
             column=column + 1,
@@ -1405,7 +1905,21 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Argum
     ``.af``/``.i23``) unless given."""
     file = pathlib.Path(path)
     chosen = _format_of(file, format)
-    return _READERS[chosen](_decode(file.read_bytes(), str(file)), path=str(file))
+    return _READERS[chosen](_decode(_read_bytes(file), str(file)), path=str(file))
+
+
+def _read_bytes(file: pathlib.Path) -> bytes:
+    """The bytes of ``file``; a missing file, a folder or any other failure to read it is
+    a :class:`~argmap.errors.FormatError` naming it (code ``unreadable``)."""
+    try:
+        return file.read_bytes()
+    except FileNotFoundError:
+        message = "no such file"
+    except IsADirectoryError:
+        message = "is a folder, not a file"
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+    raise FormatError(message, path=str(file), expected="a readable file", code="unreadable")
 
 
 def dump(
@@ -1415,4 +1929,13 @@ def dump(
     format comes from the suffix unless given."""
     file = pathlib.Path(path)
     text = _WRITERS[_format_of(file, format)](framework)
-    write_atomically(file, text.encode("utf-8"))
+    try:
+        content = text.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate in a name given in Python
+        raise FormatError(
+            f"an argument name is not valid Unicode (character {error.start} of the text)",
+            path=str(file),
+            expected="names without lone surrogates",
+            code="unwritable-name",
+        ) from None
+    write_atomically(file, content)

@@ -10,18 +10,18 @@
 >>> b.build()
 <ArgumentMap 'Tea or coffee?': 2 statements, 1 inferences, 0 conflicts, theses=['tea']>
 
-Nothing is checked until :meth:`MapBuilder.build`, which reports every unknown and
-every duplicate id at once in one :class:`~argmap.MapError`.
+Nothing is checked until :meth:`MapBuilder.build`, which reports every unknown id,
+every duplicate id and every ill-typed value at once in one :class:`~argmap.MapError`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from argmap.check import node_reference_problems, reference_problems
 from argmap.errors import MapError
-from argmap.model import ArgumentMap, Conflict, Inference, Quote, Statement
+from argmap.model import ArgumentMap, Conflict, Inference, Quote, Statement, short_repr
 from argmap.report import Problem
 
 __all__ = ["MapBuilder"]
@@ -97,7 +97,6 @@ class MapBuilder:
 
         Call it once per independent reason; returns the inference's id.
         """
-        premises = (premises,) if isinstance(premises, str) else tuple(premises)
         id, free = self._claim_id(id, "inf", "an inference")
         inference = Inference(id, premises, conclusion, scheme, label, data)
         if free:
@@ -134,15 +133,20 @@ class MapBuilder:
     # -- the result -------------------------------------------------------------------
 
     def build(self) -> ArgumentMap:
-        """The map; :class:`~argmap.MapError` lists every unknown and duplicate id at once."""
-        result = ArgumentMap(
-            title=self.title,
-            statements=self._statements,
-            inferences=self._inferences,
-            conflicts=self._conflicts,
-            theses=tuple(self._theses),
-            source=self.source,
-        )
+        """The map; :class:`~argmap.MapError` lists every problem at once: ill-typed
+        values (as :class:`~argmap.ArgumentMap` refuses them), unknown and duplicate ids,
+        and a conflict's source or a thesis that is not a statement."""
+        try:
+            result = ArgumentMap(
+                title=self.title,
+                statements=self._statements,
+                inferences=self._inferences,
+                conflicts=self._conflicts,
+                theses=tuple(self._theses),
+                source=self.source,
+            )
+        except MapError as error:
+            raise MapError([*self._problems, *error.problems, *self._references()]) from None
         problems = [*self._problems, *reference_problems(result)]
         for node in self._rejected:
             problems.extend(node_reference_problems(result, node))
@@ -151,6 +155,24 @@ class MapBuilder:
         return result
 
     # -- helpers ----------------------------------------------------------------------
+
+    def _references(self) -> Iterator[Problem]:
+        """The unknown references of every node and thesis given, for a map that could
+        not be built (references that are not strings are reported as such already)."""
+        for node in [*self._inferences.values(), *self._conflicts.values(), *self._rejected]:
+            yield from node_reference_problems(self, node)
+        for thesis in self._theses:
+            if isinstance(thesis, str) and thesis not in self._statements:
+                message = f"the thesis {thesis!r} is not a statement."
+                yield Problem("unknown-reference", "error", (thesis,), message)
+
+    @property
+    def statements(self) -> Mapping[str, Statement]:
+        """The statements added so far, by id."""
+        return self._statements
+
+    def __contains__(self, id: object) -> bool:
+        return isinstance(id, str) and self._kind_of(id) is not None
 
     def _statement(
         self,
@@ -161,8 +183,12 @@ class MapBuilder:
         data: Mapping[str, Any] | None,
     ) -> str:
         if self._claim_id(id, "", "a statement")[1]:
-            anchored = Quote.find(quote, self.source) if quote is not None else None
-            self._statements[id] = Statement(id, text, anchored, tuple(tags), data)
+            anchored = None
+            if isinstance(quote, str) and isinstance(self.source, str):
+                anchored = Quote.find(quote, self.source)
+            elif quote is not None:
+                anchored = Quote(quote)
+            self._statements[id] = Statement(id, text, anchored, tags, data)
         return id
 
     def _kind_of(self, id: str) -> str | None:
@@ -185,9 +211,9 @@ class MapBuilder:
                     return made, True
         if not isinstance(id, str) or not id:
             self._problems.append(
-                Problem("invalid-id", "error", (), f"{kind} was given the id {id!r}.")
+                Problem("invalid-id", "error", (), f"{kind} was given the id {short_repr(id)}.")
             )
-            return str(id), False
+            return id if isinstance(id, str) else short_repr(id), False
         taken = self._kind_of(id)
         if taken is not None:
             self._problems.append(

@@ -10,12 +10,22 @@ accepts both sides of a conflict.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Protocol
 
 from argmap._graph import UNKNOWN, Graph
-from argmap.model import ArgumentMap, Conflict, Inference
+from argmap.errors import MapError
+from argmap.model import ArgumentMap, Conflict, Inference, short_repr
 from argmap.report import Location, Problem, Report, Severity
 
-__all__ = ["CODES", "Position", "check", "node_reference_problems", "reference_problems"]
+__all__ = [
+    "CODES",
+    "Position",
+    "check",
+    "checked_position",
+    "node_reference_problems",
+    "position_problems",
+    "reference_problems",
+]
 
 Position = Mapping[str, bool]
 """Statement id -> True (accepted) or False (rejected); unmentioned ids are open."""
@@ -30,6 +40,7 @@ CODES: Mapping[str, Severity] = {
     "self-conflict": "error",
     "quote-not-found": "error",
     "incoherent-position": "error",
+    "left-out-node": "error",
     "disconnected": "warning",
     "no-thesis": "warning",
     "empty-text": "warning",
@@ -46,8 +57,16 @@ _CYCLE_SEARCH_STEPS = 1_000_000
 def check(map: ArgumentMap, *, position: Position | None = None) -> Report:
     """Check ``map`` and return a :class:`Report` of every problem found.
 
-    With ``position``, also report where it is incoherent with the map.
+    With ``position``, also report where it is incoherent with the map (and each id
+    it names that is not a statement). A ``map`` that is not an :class:`ArgumentMap`, or a
+    position that is not a mapping of ids to True or False, raises
+    :class:`~argmap.errors.MapError`.
     """
+    _require_map(map)
+    if position is not None:
+        malformed = [p for p in position_problems(map, position) if p.code != "unknown-reference"]
+        if malformed:
+            raise MapError(malformed)
     graph = Graph(map)
     rules: list[Callable[[ArgumentMap, Graph], Iterable[Problem]]] = [
         _references,
@@ -59,6 +78,7 @@ def check(map: ArgumentMap, *, position: Position | None = None) -> Report:
         _empty_text,
         _no_thesis,
         _disconnected,
+        _left_out,
     ]
     problems = [problem for rule in rules for problem in rule(map, graph)]
     if position is not None:
@@ -133,20 +153,32 @@ def _unknown(ref: str, owner: str, role: str) -> Problem:
     return _problem("unknown-reference", [ref, owner], f"{owner!r} names unknown {role} {ref!r}.")
 
 
-def node_reference_problems(map: ArgumentMap, node: Inference | Conflict) -> Iterator[Problem]:
-    """The unknown ids one inference or conflict names, and an inference without premises."""
+class Nodes(Protocol):
+    """Where references are looked up: an :class:`ArgumentMap`, or a builder's nodes."""
+
+    @property
+    def statements(self) -> Mapping[str, Any]: ...
+
+    def __contains__(self, id: object, /) -> bool: ...
+
+
+def node_reference_problems(map: Nodes, node: Inference | Conflict) -> Iterator[Problem]:
+    """The unknown ids one inference or conflict names, and an inference without premises.
+
+    A reference that is not a string is skipped: the map's constructor reports it.
+    """
     if isinstance(node, Inference):
         if not node.premises:
             yield _problem("no-premises", [node.id], f"{node.id!r} has no premises.")
         for premise in node.premises:
-            if premise not in map.statements:
+            if isinstance(premise, str) and premise not in map.statements:
                 yield _unknown(premise, node.id, "premise")
-        if node.conclusion not in map.statements:
+        if isinstance(node.conclusion, str) and node.conclusion not in map.statements:
             yield _unknown(node.conclusion, node.id, "conclusion")
         return
-    if node.source not in map.statements:
+    if isinstance(node.source, str) and node.source not in map.statements:
         yield _unknown(node.source, node.id, "source statement")
-    if node.target not in map:
+    if isinstance(node.target, str) and node.target not in map:
         yield _unknown(node.target, node.id, "target")
 
 
@@ -192,14 +224,14 @@ def _contradictory_premises(map: ArgumentMap, graph: Graph) -> Iterator[Problem]
             continue
         inference = map.inferences[graph.inference_ids[k]]
         ordered = list(dict.fromkeys(inference.premises))
-        for i, first in enumerate(ordered):
-            for second in ordered[i + 1 :]:
-                if map.in_conflict(first, second):
-                    yield _problem(
-                        "contradictory-premises",
-                        [first, second, inference.id],
-                        f"premises {first!r} and {second!r} of {inference.id!r} are in conflict.",
-                    )
+        rank = {premise: n for n, premise in enumerate(ordered)}
+        for n, first in enumerate(ordered):
+            for second in _later_partners(map, n, ordered, rank):
+                yield _problem(
+                    "contradictory-premises",
+                    [first, second, inference.id],
+                    f"premises {first!r} and {second!r} of {inference.id!r} are in conflict.",
+                )
             if first != inference.conclusion and map.in_conflict(first, inference.conclusion):
                 yield _problem(
                     "contradictory-premises",
@@ -207,6 +239,23 @@ def _contradictory_premises(map: ArgumentMap, graph: Graph) -> Iterator[Problem]
                     f"premise {first!r} of {inference.id!r} is in conflict with its conclusion "
                     f"{inference.conclusion!r}.",
                 )
+
+
+def _later_partners(
+    map: ArgumentMap, n: int, ordered: list[str], rank: dict[str, int]
+) -> list[str]:
+    """The premises after ``ordered[n]`` that are in conflict with it, in order.
+
+    Walks whichever is shorter, ``first``'s conflicts or the later premises, so that an
+    inference with thousands of premises is not checked pair by pair (quadratic)."""
+    first = ordered[n]
+    attacks, attackers = map.attacks_ids(first), map.attackers_ids(first)
+    if len(attacks) + len(attackers) >= len(ordered) - n:
+        return [second for second in ordered[n + 1 :] if map.in_conflict(first, second)]
+    partners = {map.conflicts[c].target for c in attacks}
+    partners.update(map.conflicts[c].source for c in attackers)
+    later = [second for second in partners if rank.get(second, -1) > n]
+    return sorted(later, key=rank.__getitem__)
 
 
 def _support_and_attack(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
@@ -219,13 +268,16 @@ def _support_and_attack(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
         if conclusion != UNKNOWN and attacked[conclusion]:
             reasons.setdefault(conclusion, set()).update(premises)
     seen: set[tuple[int, int]] = set()
+    premise_sets: dict[int, set[int]] = {}
     for k, (source, target) in enumerate(zip(graph.sources, graph.targets, strict=True)):
         if UNKNOWN in (source, target) or source == target or (source, target) in seen:
             continue
         if target < graph.size:
             supports = source in reasons.get(target, ())
         elif target < graph.first_conflict:
-            supports = source in graph.premises[target - graph.size]
+            if target not in premise_sets:
+                premise_sets[target] = set(graph.premises[target - graph.size])
+            supports = source in premise_sets[target]
         else:
             supports = False
         if supports:
@@ -303,7 +355,69 @@ def _disconnected(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
             )
 
 
+def _left_out(map: ArgumentMap, graph: Graph) -> Iterator[Problem]:
+    """The nodes a lenient reader left out, as it listed them in ``map.data["left_out"]``."""
+    entries = map.data.get("left_out")
+    if not isinstance(entries, list | tuple):
+        return
+    for entry in entries:
+        if isinstance(entry, Mapping) and isinstance(entry.get("id"), str):
+            reason = entry.get("reason")
+            why = f": {reason}" if isinstance(reason, str) and reason else ""
+            yield _problem(
+                "left-out-node",
+                [entry["id"]],
+                f"{entry['id']!r} was left out when the map was read{why}.",
+            )
+
+
 # -- positions -------------------------------------------------------------------------
+
+
+def _require_map(map: object) -> None:
+    if not isinstance(map, ArgumentMap):
+        message = f"expected an ArgumentMap, got {short_repr(map)}."
+        raise MapError([Problem("invalid-value", "error", (), message)])
+
+
+def position_problems(
+    map: ArgumentMap, position: object, *, name: str = "the position"
+) -> list[Problem]:
+    """What makes ``position`` unusable on ``map``: not a mapping, an id that is not a
+    string (``invalid-position``) or not a statement of the map (``unknown-reference``),
+    a value other than True or False (``invalid-position``). ``name`` is how messages
+    call it (``"the position"``, ``"fixed"``...)."""
+    if not isinstance(position, Mapping):
+        message = f"{name} is {short_repr(position)}, not a mapping of ids to True or False."
+        return [Problem("invalid-position", "error", (), message)]
+    problems: list[Problem] = []
+    for id, value in position.items():
+        if not isinstance(id, str):
+            message = f"{name} names {short_repr(id)}, not a statement id."
+            problems.append(Problem("invalid-position", "error", (), message))
+        elif id not in map.statements:
+            message = f"{name} names unknown statement {id!r}."
+            problems.append(Problem("unknown-reference", "error", (id,), message))
+        if not isinstance(value, bool):
+            message = f"{name} gives {short_repr(id)} {short_repr(value)}, not True or False."
+            ids = (id,) if isinstance(id, str) else ()
+            problems.append(Problem("invalid-position", "error", ids, message))
+    return problems
+
+
+def checked_position(
+    map: ArgumentMap, position: object, *, name: str = "the position"
+) -> dict[str, bool]:
+    """``position`` as a plain dict, or :class:`~argmap.errors.MapError` listing every
+    problem :func:`position_problems` finds; ``None`` is the empty position."""
+    _require_map(map)
+    if position is None:
+        return {}
+    problems = position_problems(map, position, name=name)
+    if problems:
+        raise MapError(problems)
+    assert isinstance(position, Mapping)
+    return dict(position)
 
 
 def _incoherent_position(map: ArgumentMap, position: Position) -> Iterator[Problem]:

@@ -9,9 +9,11 @@ the command line is wrong.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import pathlib
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
@@ -21,8 +23,8 @@ import attrs
 from argmap import formats
 from argmap.check import check
 from argmap.dot import FORMATS as RENDER_FORMATS
-from argmap.dot import Theme, render, write_digraph
-from argmap.errors import ArgmapError, FormatError
+from argmap.dot import RANKDIRS, Theme, refuse_inputs, render, write_digraph
+from argmap.errors import ArgmapError, FormatError, MapError
 from argmap.model import ArgumentMap, Statement
 from argmap.report import Location, Problem, Report
 
@@ -42,6 +44,13 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _path(text: str) -> pathlib.Path:
+    """A path argument: not empty (that would mean the current folder) and free of NUL."""
+    if not text or "\x00" in text:
+        raise argparse.ArgumentTypeError(f"not a file name: {text!r}")
+    return pathlib.Path(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,14 +78,17 @@ def _parser() -> argparse.ArgumentParser:
         "  argmap check corpus/ --format json > report.json\n"
         "exit status: 0 clean (warnings allowed), 1 errors found, 2 unreadable input",
     )
-    checking.add_argument(
-        "files", nargs="+", type=pathlib.Path, metavar="FILE", help="maps or folders"
-    )
+    checking.add_argument("files", nargs="+", type=_path, metavar="FILE", help="maps or folders")
     checking.add_argument("--format", choices=["text", "json"], default="text", dest="output")
     checking.add_argument(
         "--input-format", choices=sorted(formats.FORMATS), help="format of the files"
     )
     checking.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    checking.add_argument(
+        "--lenient",
+        action="store_true",
+        help="leave out what a reader can skip (AIF S-nodes missing a side) and report it",
+    )
 
     drawing = commands.add_parser(
         "render",
@@ -87,17 +99,15 @@ def _parser() -> argparse.ArgumentParser:
         "  argmap render map.argdown -o map.svg\n"
         "  argmap render map.json -o part.pdf --tag leverage --rankdir LR",
     )
-    drawing.add_argument("file", type=pathlib.Path, metavar="FILE")
-    drawing.add_argument(
-        "-o", "--output", type=pathlib.Path, required=True, help=".svg .png .pdf .dot"
-    )
+    drawing.add_argument("file", type=_path, metavar="FILE")
+    drawing.add_argument("-o", "--output", type=_path, required=True, help=".svg .png .pdf .dot")
     drawing.add_argument("--to", choices=RENDER_FORMATS, help="output format (default: suffix)")
     drawing.add_argument("--input-format", choices=sorted(formats.FORMATS))
     drawing.add_argument("--tag", action="append", default=[], help="draw only statements with TAG")
     drawing.add_argument(
         "--section", action="append", default=[], help="draw only statements under heading SECTION"
     )
-    drawing.add_argument("--rankdir", choices=["BT", "TB", "LR", "RL"], default=Theme().rankdir)
+    drawing.add_argument("--rankdir", choices=RANKDIRS, default=Theme().rankdir)
     drawing.add_argument("--wrap", type=int, default=Theme().wrap, help="characters per line")
     drawing.add_argument("--font", default=Theme().font)
     drawing.add_argument("--no-legend", action="store_true")
@@ -119,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         "  argmap evaluate map.argdown --semantics df-quad --format json\n"
         "  argmap evaluate instance.af --semantics preferred",
     )
-    evaluating.add_argument("file", type=pathlib.Path, metavar="FILE")
+    evaluating.add_argument("file", type=_path, metavar="FILE")
     evaluating.add_argument("--semantics", choices=[*DUNG, *GRADUAL], default="grounded")
     evaluating.add_argument("--format", choices=["text", "json"], default="text", dest="output")
     evaluating.add_argument("--input-format", choices=sorted(formats.FORMATS))
@@ -134,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
         "  argmap what-if s400.argmap.json --accept leverage\n"
         "  argmap what-if s400.argmap.json --reject iff_doubtful --semantics preferred",
     )
-    asking.add_argument("file", type=pathlib.Path, metavar="FILE")
+    asking.add_argument("file", type=_path, metavar="FILE")
     asking.add_argument("--accept", action="append", default=[], metavar="ID")
     asking.add_argument("--reject", action="append", default=[], metavar="ID")
     asking.add_argument("--semantics", choices=DUNG, default="grounded")
@@ -152,8 +162,8 @@ def _parser() -> argparse.ArgumentParser:
         "  argmap convert map.argdown export.json --to argdown-json\n"
         "  argmap convert nodeset.json map.argdown",
     )
-    converting.add_argument("input", type=pathlib.Path, metavar="IN")
-    converting.add_argument("output", type=pathlib.Path, metavar="OUT")
+    converting.add_argument("input", type=_path, metavar="IN")
+    converting.add_argument("output", type=_path, metavar="OUT")
     converting.add_argument("--to", choices=sorted(formats.FORMATS), help="output format")
     converting.add_argument("--input-format", choices=sorted(formats.FORMATS))
     return parser
@@ -170,14 +180,41 @@ def _files(paths: Sequence[pathlib.Path]) -> Iterator[pathlib.Path]:
             yield path
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """``text`` as one line a terminal shows as it is: line breaks and other control
+    characters (an escape sequence in a file name...) spelt as ``\\n``, ``\\x1b``, and
+    what cannot be encoded (a lone surrogate from an undecodable name) as ``\\udc80``."""
+    spelt = _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
+    return spelt.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _where(path: object, line: int | None, column: int | None) -> str:
+    return ":".join(str(part) for part in (path, line, column) if part not in (None, ""))
+
+
 def _line(path: pathlib.Path, problem: Problem) -> str:
-    location = problem.location
-    parts = [str(location.path or path) if location else str(path)]
-    if location and location.line:
-        parts.append(str(location.line))
-        if location.column:
-            parts.append(str(location.column))
-    return f"{':'.join(parts)}: {problem.severity} {problem.code}: {problem.message}"
+    location = problem.location or Location(None, None, None)
+    column = location.column if location.line else None
+    where = _where(location.path or path, location.line, column)
+    return _printable(f"{where}: {problem.severity} {problem.code}: {problem.message}")
+
+
+def _error_lines(error: ArgmapError) -> list[str]:
+    """What the command line says about ``error``: one line per problem it carries."""
+    problems = error.problems if isinstance(error, (FormatError, MapError)) else ()
+    if isinstance(error, FormatError) and len(problems) > 1:
+        lines = []
+        for problem in _unreadable(error):
+            where = _where(error.path, problem.line, problem.column)
+            lines.append(f"{where}: {problem.message}" if where else problem.message)
+    elif isinstance(error, MapError) and problems:
+        lines = [problem.message for problem in problems]
+    else:
+        lines = [str(error)]
+    return [_printable(f"argmap: error: {line}") for line in lines]
 
 
 def _unreadable(error: FormatError) -> list[Problem]:
@@ -189,7 +226,7 @@ def _unreadable(error: FormatError) -> list[Problem]:
 
 def _progress(stream: TextIO, done: int, total: int, path: pathlib.Path) -> None:
     if total > 1 and stream.isatty():
-        stream.write(f"\r\x1b[K[{done}/{total}] {path}"[:200])
+        stream.write(f"\r\x1b[K[{done}/{total}] {_printable(str(path))}"[:200])
         stream.flush()
 
 
@@ -201,7 +238,8 @@ def _check(args: argparse.Namespace) -> int:
     for number, path in enumerate(files, 1):
         _progress(sys.stderr, number, len(files), path)
         try:
-            report = check(formats.load(path, format=args.input_format))
+            loaded = formats.load(path, format=args.input_format, strict=not args.lenient)
+            report = check(loaded)
             readable = True
         except FormatError as error:
             report = Report(_unreadable(error))
@@ -232,7 +270,7 @@ def _print_text(results: list[dict[str, Any]], counts: dict[str, int], quiet: bo
     )
     if unreadable:
         summary += f" ({unreadable} unreadable)"
-    print(summary)
+    print(_printable(summary))
 
 
 def _print_json(results: list[dict[str, Any]], counts: dict[str, int], status: int) -> None:
@@ -290,48 +328,107 @@ def restrict(map: ArgumentMap, keep: Callable[[Statement], bool]) -> ArgumentMap
     )
 
 
+def _sections(map: ArgumentMap) -> dict[str, dict[str, Any]]:
+    """The map's Argdown sections (``data["argdown"]["sections"]``) by id: only the
+    well-formed ones (an object with a text ``id`` and ``title``), as the Argdown
+    writer takes them; a ``parent`` that is not a text is no parent."""
+    meta = map.data.get("argdown")
+    listed = meta.get("sections") if isinstance(meta, dict) else None
+    if not isinstance(listed, list):
+        return {}
+    return {
+        s["id"]: s
+        for s in listed
+        if isinstance(s, dict) and isinstance(s.get("id"), str) and isinstance(s.get("title"), str)
+    }
+
+
 def _in_sections(map: ArgumentMap, titles: Sequence[str]) -> Callable[[Statement], bool]:
-    """Statement test: written under a heading with one of ``titles`` (or below it)."""
-    sections = {s["id"]: s for s in map.data.get("argdown", {}).get("sections", [])}
+    """Statement test: written under a heading with one of ``titles`` (or below it).
+
+    A title no well-formed section has is a usage error (exit 2), not an empty
+    diagram. Each section's answer is worked out once (a chain of parents that loops
+    is followed once round), so the test is linear however deep the headings nest."""
+    sections = _sections(map)
+    known = {s["title"] for s in sections.values()}
+    missing = [title for title in titles if title not in known]
+    if missing:
+        shown = ", ".join(repr(title) for title in sorted(known)[:10]) or "none"
+        raise FormatError(
+            f"no section titled {missing[0]!r} in the map (its sections: {shown})",
+            code="unknown-section",
+        )
     wanted = set(titles)
+    under: dict[str, bool] = {}
+
+    def inside(section: object) -> bool:
+        path: list[str] = []
+        seen: set[str] = set()
+        answer = False
+        while isinstance(section, str) and section in sections:
+            if section in under:
+                answer = under[section]
+                break
+            if section in seen:  # a loop of parents, followed once round
+                break
+            path.append(section)
+            seen.add(section)
+            if sections[section]["title"] in wanted:
+                answer = True
+                break
+            section = sections[section].get("parent")
+        under.update(dict.fromkeys(path, answer))
+        return answer
 
     def keep(statement: Statement) -> bool:
-        section = statement.data.get("argdown", {}).get("section")
-        while section in sections:
-            if sections[section]["title"] in wanted:
-                return True
-            section = sections[section].get("parent")
-        return False
+        meta = statement.data.get("argdown")
+        return inside(meta.get("section") if isinstance(meta, dict) else None)
 
     return keep
 
 
 def _render(args: argparse.Namespace) -> int:
-    _refuse_overwrite(args.file, args.output)
+    theme = attrs.evolve(Theme(), rankdir=args.rankdir, wrap=args.wrap, font=args.font)
+    inputs = formats.sources(args.file, format=args.input_format)
+    refuse_inputs(args.output, inputs)
     m = formats.load(args.file, format=args.input_format)
     if args.tag:
         m = restrict(m, lambda statement: bool(set(statement.tags) & set(args.tag)))
     if args.section:
         m = restrict(m, _in_sections(m, args.section))
-    theme = attrs.evolve(Theme(), rankdir=args.rankdir, wrap=args.wrap, font=args.font)
     view = args.view
     if view == "auto":
         view = "argdown" if "argdown" in m.data else "argmap"
     if view == "argdown":
         from argmap.formats.argdown_dot import to_dot as argdown_dot
 
-        written = write_digraph(argdown_dot(m, theme=theme), args.output, format=args.to)
+        digraph = argdown_dot(m, theme=theme)
+        written = write_digraph(digraph, args.output, format=args.to, inputs=inputs)
     else:
-        written = render(m, args.output, format=args.to, theme=theme, legend=not args.no_legend)
-    print(f"wrote {written}")
+        written = render(
+            m, args.output, format=args.to, theme=theme, legend=not args.no_legend, inputs=inputs
+        )
+    _wrote(written)
     return EXIT_OK
 
 
+def _wrote(path: pathlib.Path) -> None:
+    """Say where the output went, unless it went to stdout itself (``-o /dev/stdout``),
+    where the words would land in the middle of it."""
+    try:
+        same = os.path.samestat(os.stat(path), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError):  # no such file, or a stdout without a descriptor
+        same = False
+    if not same:
+        print(f"wrote {_printable(str(path))}")
+
+
 def _convert(args: argparse.Namespace) -> int:
-    _refuse_overwrite(args.input, args.output)
+    inputs = formats.sources(args.input, format=args.input_format)
+    refuse_inputs(args.output, inputs)
     m = formats.load(args.input, format=args.input_format)
-    written = formats.dump(m, args.output, format=args.to, inputs=(args.input,))
-    print(f"wrote {written}")
+    written = formats.dump(m, args.output, format=args.to, inputs=inputs)
+    _wrote(written)
     return EXIT_OK
 
 
@@ -370,14 +467,15 @@ def _evaluate(args: argparse.Namespace) -> int:
 def _evaluate_framework(args: argparse.Namespace) -> int:
     from argmap import af
 
-    framework = af.load(args.file)
     if args.semantics not in DUNG:
         raise FormatError(
             f"a Dung framework has no gradual semantics; use one of {', '.join(DUNG)}",
             path=str(args.file),
         )
+    framework = af.load(args.file)
     extensions = framework.extensions(args.semantics)
-    listed = [sorted(extension, key=framework.arguments.index) for extension in extensions]
+    order = {argument: number for number, argument in enumerate(framework.arguments)}
+    listed = [sorted(extension, key=order.__getitem__) for extension in extensions]
     text = "\n".join("[" + ",".join(extension) + "]" for extension in listed) or "(none)"
     _emit({"semantics": args.semantics, "extensions": listed}, text, args.output)
     return EXIT_OK
@@ -413,15 +511,29 @@ def _what_if(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _refuse_overwrite(source: pathlib.Path, target: pathlib.Path) -> None:
-    if target.exists() and source.exists() and os.path.samefile(source, target):
-        raise FormatError(
-            "refusing to overwrite the input file; choose another output", path=str(target)
-        )
+def _silence_stdout() -> None:
+    """Point the process's stdout at the null device, so that flushing it at exit
+    (into the pipe whose reader has gone) raises nothing; a stream with no file
+    descriptor (a test's buffer) needs nothing."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # io.UnsupportedOperation is both
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), descriptor)
+
+
+def _tolerant_streams() -> None:
+    """Let the process's own stdout and stderr spell what they cannot encode (a lone
+    surrogate from a JSON file or a file name) as ``\\udc80`` instead of failing;
+    streams a caller put in their place are left as they are."""
+    for stream, original in ((sys.stdout, sys.__stdout__), (sys.stderr, sys.__stderr__)):
+        if stream is original and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _tolerant_streams()
     args = _parser().parse_args(argv)
     commands = {
         "check": _check,
@@ -433,17 +545,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except BrokenPipeError:  # the reader (``| head``) has gone: stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
-    except FormatError as error:
+    except ArgmapError as error:
         if args.debug:
             raise
-        print(f"argmap: error: {error}", file=sys.stderr)
+        for line in _error_lines(error):
+            print(line, file=sys.stderr)
         return EXIT_UNREADABLE
-    except (ArgmapError, OSError) as error:
+    except OSError as error:
         if args.debug:
             raise
-        print(f"argmap: error: {error}", file=sys.stderr)
+        print(_printable(f"argmap: error: {error}"), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         print("argmap: interrupted", file=sys.stderr)
@@ -452,7 +565,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         name = type(error).__name__
-        print(f"argmap: internal error: {name}: {error} (--debug shows more)", file=sys.stderr)
+        message = _printable(f"argmap: internal error: {name}: {error}")
+        print(f"{message} (--debug shows more)", file=sys.stderr)
         return 3
 
 

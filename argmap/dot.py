@@ -10,26 +10,34 @@ legend explains it all.
 
 Every piece of user text goes into HTML-like labels through :func:`html_text`, and
 node names are made by argmap (``s1``, ``i1``, ...), never taken from user ids, so
-no text can break or inject into the DOT. Building DOT needs no Graphviz binary;
-only :func:`render` to SVG, PNG or PDF runs ``dot`` (without it, SVG is drawn by
-Graphviz compiled to WebAssembly when ``argmap[wasm]`` is installed).
+no text can break or inject into the DOT; what Graphviz or XML refuses (control
+characters, noncharacters such as U+FFFF) becomes U+FFFD, and texts past Graphviz's
+limits are cut, visibly. Theme values are checked when a :class:`Theme` is made.
+Files are written by :func:`write_atomically`, which never overwrites an input, keeps
+links, permissions and devices, and leaves no temporary file behind. Building DOT
+needs no Graphviz binary; only :func:`render` to SVG, PNG or PDF runs ``dot``
+(without it, SVG is drawn by Graphviz compiled to WebAssembly when ``argmap[wasm]``
+is installed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import pathlib
 import re
+import stat
+import sys
 import tempfile
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 import graphviz
 
-from argmap.errors import RenderError
+from argmap.errors import FormatError, RenderError
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -39,9 +47,13 @@ __all__ = [
     "FORMATS",
     "INSTALL_HINT",
     "Theme",
+    "clean",
     "html_line",
+    "html_lines",
     "html_text",
+    "quoted_text",
     "render",
+    "shorten",
     "to_dot",
     "wrap",
     "write_digraph",
@@ -57,7 +69,41 @@ INSTALL_HINT = (
     "or write the .dot file instead"
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane | 0xFFFE)}{chr(plane | 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+"""What Graphviz or an XML parser chokes on: control characters (but tab and line
+feed), lone surrogates (not even encodable as UTF-8) and Unicode's noncharacters
+(U+FFFE and U+FFFF make ``dot`` fail and SVG ill-formed)."""
+
+STRING_LIMIT = 16384
+"""Graphviz's lexer refuses a quoted or HTML-like string longer than this (in bytes)."""
+
+LINE_LIMIT = 200
+"""One-line places (ids, tags, titles, captions) show at most this many characters:
+a 100 KB tag would make a cluster too wide for Graphviz to lay out."""
+
+TEXT_LIMIT = 12000
+"""Bytes of escaped text a statement's label holds (well under :data:`STRING_LIMIT`)."""
+
+TOOLTIP_LIMIT = 2000
+"""Characters of a quote shown as a tooltip."""
+
+WRAP_LIMIT = 500
+"""The widest :attr:`Theme.wrap`: wider lines make nodes Graphviz cannot lay out."""
+
+_COLOUR = re.compile(
+    r"#[0-9A-Fa-f]{6}(?:[0-9A-Fa-f]{2})?"  # #rrggbb, #rrggbbaa
+    r"|[A-Za-z][A-Za-z0-9]{0,39}"  # a colour name: navy, grey80
+    r"|/[A-Za-z0-9]{1,20}/[A-Za-z0-9]{1,40}"  # /scheme/name: /blues9/3
+)
+"""What a theme's colour may be: safe in DOT attributes and inside HTML-like labels."""
+_FONT = re.compile(r'[^"<>&\\\x00-\x1f\x7f-\x9f]{1,100}')
+"""What a font name may be: Graphviz 2.43 copies it unescaped into SVG's font-family."""
+
+RANKDIRS = ("BT", "TB", "LR", "RL")
+"""Graphviz's rank directions: bottom to top, top to bottom, left to right, right to left."""
 
 
 def _new_file_mode() -> int:
@@ -69,28 +115,83 @@ def _new_file_mode() -> int:
 _NEW_FILE_MODE = _new_file_mode()
 
 
+def _shown(value: object) -> str:
+    """``value`` as a message shows it: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _colour(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not _COLOUR.fullmatch(value):
+        raise RenderError(
+            f"the theme's {attribute.name} must be a colour such as '#2e7d32' or 'navy', "
+            f"not {_shown(value)}"
+        )
+
+
+def _font(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if (
+        not isinstance(value, str)
+        or not _FONT.fullmatch(value)
+        or not value.strip()
+        or _UNSAFE.search(value)
+    ):
+        raise RenderError(
+            "the font must be a font name of 1 to 100 characters without control "
+            f'characters or any of " < > & \\, not {_shown(value)}'
+        )
+
+
+def _font_size(_: object, attribute: attrs.Attribute[float], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 3 <= value <= 72:
+        raise RenderError(f"the font size must be a number from 3 to 72, not {_shown(value)}")
+
+
+def _wrap(_: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= WRAP_LIMIT:
+        raise RenderError(
+            f"the wrap width must be a whole number of characters from 1 to {WRAP_LIMIT}, "
+            f"not {_shown(value)}"
+        )
+
+
+def _rankdir(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in RANKDIRS:
+        raise RenderError(
+            f"the rank direction must be one of {', '.join(RANKDIRS)}, not {_shown(value)}"
+        )
+
+
 @attrs.frozen
 class Theme:
-    """Colours and layout of a diagram; change one with ``attrs.evolve(Theme(), ...)``."""
+    """Colours and layout of a diagram; change one with ``attrs.evolve(Theme(), ...)``.
 
-    support: str = "#2e7d32"
-    conflict: str = "#c62828"
-    thesis_fill: str = "#fff3c4"
-    statement_fill: str = "#ffffff"
-    accepted_fill: str = "#dcedc8"
-    rejected_fill: str = "#ffcdd2"
-    undecided_fill: str = "#eceff1"
-    cluster_fill: str = "#f5f7fa"
-    id_colour: str = "#607d8b"
-    font: str = "Helvetica"
-    font_size: float = 11.0
-    wrap: int = 34
-    rankdir: str = "BT"
+    Every value is checked when the theme is made, since each reaches the DOT text
+    (colours even inside HTML-like labels): a colour is ``#rrggbb``, ``#rrggbbaa``, a
+    colour name or ``/scheme/name``; the font a plain name; the sizes within what
+    Graphviz can lay out. Anything else is a :class:`~argmap.RenderError`.
+    """
+
+    support: str = attrs.field(default="#2e7d32", validator=_colour)
+    conflict: str = attrs.field(default="#c62828", validator=_colour)
+    thesis_fill: str = attrs.field(default="#fff3c4", validator=_colour)
+    statement_fill: str = attrs.field(default="#ffffff", validator=_colour)
+    accepted_fill: str = attrs.field(default="#dcedc8", validator=_colour)
+    rejected_fill: str = attrs.field(default="#ffcdd2", validator=_colour)
+    undecided_fill: str = attrs.field(default="#eceff1", validator=_colour)
+    cluster_fill: str = attrs.field(default="#f5f7fa", validator=_colour)
+    id_colour: str = attrs.field(default="#607d8b", validator=_colour)
+    font: str = attrs.field(default="Helvetica", validator=_font)
+    font_size: float = attrs.field(default=11.0, validator=_font_size)
+    wrap: int = attrs.field(default=34, validator=_wrap)
+    rankdir: str = attrs.field(default="BT", validator=_rankdir)
 
 
 def wrap(text: str, width: int) -> list[str]:
     """The lines a statement's text is shown in: its own line breaks kept, runs of
-    white space folded, then wrapped at ``width`` characters."""
+    white space folded, then wrapped at ``width`` characters (a whole number, 1 or more)."""
+    if not isinstance(width, int) or isinstance(width, bool) or width < 1:
+        raise RenderError(f"the wrap width must be a whole number from 1, not {_shown(width)}")
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = " ".join(paragraph.split())
@@ -98,32 +199,67 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def clean(text: str) -> str:
+    """``text`` with every character Graphviz or XML refuses (control characters but
+    tab and line feed, lone surrogates, noncharacters such as U+FFFF) made U+FFFD."""
+    return _UNSAFE.sub("\ufffd", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, the cut marked with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def html_text(text: str) -> str:
     """``text`` made safe for a Graphviz HTML-like label: markup characters become
     entities (``]`` too: Graphviz's lexer stumbles on a text that starts with it),
     backslashes are doubled (Graphviz expands ``\\N``, ``\\G``... even in HTML
-    labels), and control characters, which its XML parser refuses, become U+FFFD."""
-    escaped = html.escape(_CONTROL.sub("\ufffd", text).replace("\\", "\\\\"), quote=True)
+    labels), and what its XML parser refuses (see :func:`clean`) becomes U+FFFD."""
+    escaped = html.escape(clean(text).replace("\\", "\\\\"), quote=True)
     return escaped.replace("]", "&#93;")
 
 
 def html_line(text: str) -> str:
-    """Like :func:`html_text` for one-line places (ids, tags, titles): white space folded."""
-    return html_text(" ".join(text.split()))
+    """Like :func:`html_text` for one-line places (ids, tags, titles): white space
+    folded, and cut to :data:`LINE_LIMIT` characters. A blank text gives one space,
+    never nothing: Graphviz refuses an empty ``<B></B>`` or ``<FONT></FONT>``."""
+    return html_text(shorten(" ".join(text.split()), LINE_LIMIT)) or " "
 
 
-def _lines_html(lines: list[str], bold: bool = False) -> str:
-    escaped = [html_text(line) for line in lines]
-    if bold:
-        escaped = [f"<B>{line}</B>" if line else line for line in escaped]
-    return '<BR ALIGN="LEFT"/>'.join(escaped) + '<BR ALIGN="LEFT"/>'
+def quoted_text(text: str, limit: int = TOOLTIP_LIMIT) -> str:
+    """``text`` for a quoted DOT attribute (a tooltip): cleaned, cut to ``limit``
+    characters, backslashes and ``<...>`` stripped of their meaning to Graphviz."""
+    escaped: str = graphviz.escape(shorten(clean(text), limit))
+    return escaped
+
+
+_BREAK = '<BR ALIGN="LEFT"/>'
+
+
+def html_lines(lines: list[str], bold: bool = False) -> str:
+    """``lines`` as the left-aligned body of an HTML-like label, escaped by
+    :func:`html_text`: at most :data:`TEXT_LIMIT` bytes of them, the rest counted
+    in a last line, since Graphviz refuses a label over :data:`STRING_LIMIT` bytes."""
+    shown: list[str] = []
+    size = 0
+    for number, line in enumerate(lines):
+        piece = html_text(line)
+        if bold and piece:
+            piece = f"<B>{piece}</B>"
+        size += len(piece.encode("utf-8")) + len(_BREAK)
+        if size > TEXT_LIMIT:
+            rest = len(lines) - number
+            shown.append(f"<I>… {rest} more line{'s' if rest != 1 else ''} not shown</I>")
+            break
+        shown.append(piece)
+    return _BREAK.join(shown) + _BREAK
 
 
 def _statement_label(id: str, text: str, mark: str, bold: bool, theme: Theme) -> str:
     head = html_line(id) + (f" · {mark}" if mark else "")
     return (
         f'<<FONT POINT-SIZE="{theme.font_size - 2:g}" COLOR="{theme.id_colour}">{head}</FONT>'
-        f'<BR ALIGN="LEFT"/>{_lines_html(wrap(text, theme.wrap), bold)}>'
+        f"{_BREAK}{html_lines(wrap(text, theme.wrap), bold)}>"
     )
 
 
@@ -142,7 +278,7 @@ def _legend(theme: Theme, with_position: bool, evaluation: Evaluation | None, sc
         ]
     if evaluation is not None:
         rows += [
-            (f'<FONT COLOR="{fill}">■</FONT>', f"{label} ({evaluation.semantics})")
+            (f'<FONT COLOR="{fill}">■</FONT>', f"{label} ({html_line(evaluation.semantics)})")
             for label, fill in (
                 ("in", theme.accepted_fill),
                 ("out", theme.rejected_fill),
@@ -236,9 +372,7 @@ def to_dot(
                 "margin": "0.12,0.06",
             }
             if statement.quote is not None:
-                attributes["tooltip"] = graphviz.escape(
-                    _CONTROL.sub("\ufffd", f"“{statement.quote.text}”")
-                )
+                attributes["tooltip"] = quoted_text(f"“{statement.quote.text}”")
             target.node(
                 names[id],
                 _statement_label(id, statement.text, mark, thesis, theme),
@@ -331,21 +465,146 @@ def _format_of(path: pathlib.Path, format: str | None) -> str:
     return chosen
 
 
-def write_atomically(path: pathlib.Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder, then
-    rename it into place: a reader never sees half a file, and a failure leaves the
-    old file untouched. The file gets the permissions a plain ``open`` would give it
-    (those of the file it replaces, else the umask's), not the temporary file's 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def write_atomically(
+    path: str | os.PathLike[str], content: bytes, *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Write ``content`` to ``path`` as a plain ``open`` would, but never half-way and
+    never over one of ``inputs`` (the files the content was made from).
+
+    A regular file (new, or reached through a symbolic link, which stays a link) is
+    written to a temporary file beside it, then renamed into place: a reader never
+    sees half a file, a failure leaves the old one untouched and no temporary file
+    behind. The file keeps its permissions (a new one gets the umask's, not the
+    temporary file's 0600); a read-only one is refused. A FIFO, a character device
+    (``/dev/null``, a terminal) or the name of an open file (``/dev/stdout``,
+    ``/proc/self/fd/1``) is written through, appending, never truncated nor replaced
+    (so ``>> log`` keeps the log); a folder, a block device or a socket is refused.
+    Every refusal and failure is a :class:`~argmap.FormatError` naming the path.
+    """
+    target = pathlib.Path(path)
+    refuse_inputs(target, inputs)
+    descriptor = _own_descriptor(target)
+    if descriptor is not None:
+        _write_descriptor(target, descriptor, content)
+        return
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:  # a symbolic link loop, a name too long, no permission...
+        raise _unwritable(target, error) from None
+    try:
+        if info is None or (stat.S_ISREG(info.st_mode) and not _open_file_name(target)):
+            _replace(_real(target, info), content, info)
+        elif stat.S_ISDIR(info.st_mode):
+            raise FormatError("is a folder: name a file to write", path=str(target))
+        elif (
+            stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)
+        ):
+            with open(target, "ab") as handle:
+                handle.write(content)
+        else:
+            raise FormatError(
+                "is a block device or a socket, not a file to write", path=str(target)
+            )
+    except OSError as error:
+        raise _unwritable(target, error) from None
+
+
+_OPEN_FILE_NAMES = ("/proc/", "/dev/fd/", "/dev/stdout", "/dev/stderr")
+_DESCRIPTOR = re.compile(r"/proc/(self|thread-self|\d+)/fd/(\d+)|/dev/fd/(\d+)")
+
+
+def _links(target: pathlib.Path) -> Iterator[str]:
+    """``target``'s absolute path, then where each symbolic link in turn leads."""
+    path = os.path.abspath(target)
+    for _ in range(40):  # the kernel's own limit on a chain of links
+        yield path
+        try:
+            link = os.readlink(path)
+        except (OSError, ValueError):  # not a link (any more)
+            return
+        path = os.path.abspath(os.path.join(os.path.dirname(path), link))
+
+
+def _open_file_name(target: pathlib.Path) -> bool:
+    """Whether ``target`` is, or links to, the name of an already open file
+    (``/proc/1234/fd/1``): replacing what that leads to would undo a redirection
+    (and lose a ``>>`` log)."""
+    return any(path.startswith(_OPEN_FILE_NAMES) for path in _links(target))
+
+
+def _own_descriptor(target: pathlib.Path) -> int | None:
+    """The file descriptor of this process that ``target`` names (``/dev/stdout``
+    -> ``/proc/self/fd/1`` -> 1), if it names one."""
+    for path in _links(target):
+        match = _DESCRIPTOR.fullmatch(path)
+        if match and match.group(1) in (None, "self", "thread-self", str(os.getpid())):
+            return int(match.group(2) or match.group(3))
+    return None
+
+
+def _write_descriptor(target: pathlib.Path, descriptor: int, content: bytes) -> None:
+    """Write ``content`` to the open ``descriptor`` itself (sharing its offset with
+    whatever else writes there), after what Python's own streams hold for it."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            if stream.fileno() == descriptor:
+                stream.flush()
+    view = memoryview(content)
+    try:
+        while view:
+            view = view[os.write(descriptor, view) :]
+    except BrokenPipeError:  # the reader has gone, as for print(): the caller's to judge
+        raise
+    except OSError as error:
+        raise _unwritable(target, error) from None
+
+
+def refuse_inputs(target: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise :class:`~argmap.FormatError` if ``target`` is, by any name or link, one of
+    ``inputs``: a writer calls it before any work, so nothing read is ever lost."""
+    for source in inputs:
+        try:
+            same = os.path.samefile(source, target)
+        except (OSError, ValueError):  # one of them is not there: nothing to lose
+            continue
+        if same:
+            raise FormatError(
+                "refusing to overwrite the input file; choose another output",
+                path=os.fspath(target),
+            )
+
+
+def _real(target: pathlib.Path, info: os.stat_result | None) -> pathlib.Path:
+    """The file to replace for ``target``: itself, or where its symbolic links lead."""
+    if not target.is_symlink():
+        return target
+    real = pathlib.Path(os.path.realpath(target))
+    if info is not None and not (real.exists() and os.path.samestat(real.stat(), info)):
+        raise FormatError("is a link that cannot be followed to a file", path=str(target))
+    return real
+
+
+def _replace(real: pathlib.Path, content: bytes, info: os.stat_result | None) -> None:
+    """Write ``content`` beside ``real`` and rename it into place (see write_atomically)."""
+    if info is not None and not os.access(real, os.W_OK):
+        raise FormatError("is read-only: not overwritten", path=str(real))
+    real.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{real.name[:100]}.", dir=real.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
-        os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else _NEW_FILE_MODE)
-        os.replace(temporary, path)
+        os.chmod(temporary, info.st_mode & 0o7777 if info is not None else _NEW_FILE_MODE)
+        os.replace(temporary, real)
     except BaseException:
         pathlib.Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _unwritable(target: pathlib.Path, error: OSError) -> FormatError:
+    reason = error.strerror or type(error).__name__
+    return FormatError(f"cannot write the file: {reason}", path=str(target))
 
 
 def pipe(digraph: graphviz.Digraph, format: str) -> bytes:
@@ -353,8 +612,11 @@ def pipe(digraph: graphviz.Digraph, format: str) -> bytes:
 
     Without the ``dot`` program, the WebAssembly build of Graphviz (``argmap[wasm]``,
     see :mod:`argmap._wasm`) draws SVG instead; with neither, the error says how to
-    get one or the other (:data:`INSTALL_HINT`).
+    get one or the other (:data:`INSTALL_HINT`). SVG is checked to be well-formed
+    XML, whichever drew it: Graphviz copies some characters (U+FFFF, say, from a
+    Digraph not made by :func:`to_dot`) into it unescaped.
     """
+    _encoded(digraph.source)  # refuse what cannot reach Graphviz, before starting it
     try:
         content: bytes = digraph.pipe(format=format)
     except graphviz.ExecutableNotFound as error:
@@ -362,12 +624,28 @@ def pipe(digraph: graphviz.Digraph, format: str) -> bytes:
 
         if not _wasm.available():
             raise RenderError(INSTALL_HINT) from error
-        return _wasm.render(digraph.source, format)
+        content = _wasm.render(digraph.source, format)
+    except BrokenPipeError as error:  # dot quit before reading all of it: not our stdout
+        raise RenderError(
+            "Graphviz failed to render the diagram: it stopped reading its input"
+        ) from error
     except graphviz.CalledProcessError as error:
         stderr = error.stderr.decode("utf-8", "replace") if isinstance(error.stderr, bytes) else ""
         detail = stderr.strip().splitlines()[0] if stderr.strip() else f"exit {error.returncode}"
         raise RenderError(f"Graphviz failed to render the diagram: {detail}") from error
+    if format == "svg":
+        _check_xml(content)
     return content
+
+
+def _check_xml(content: bytes) -> None:
+    """Refuse SVG that is not well-formed XML, rather than write a file no viewer opens."""
+    import xml.etree.ElementTree as ElementTree
+
+    try:
+        ElementTree.fromstring(content)
+    except ElementTree.ParseError as error:
+        raise RenderError(f"Graphviz drew SVG that is not well-formed XML: {error}") from None
 
 
 def render(
@@ -380,10 +658,12 @@ def render(
     strengths: Mapping[str, float] | None = None,
     theme: Theme = Theme(),
     legend: bool = True,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> pathlib.Path:
     """Draw ``map`` to ``path`` (svg, png, pdf or dot, from the suffix unless ``format``).
 
-    The file is written atomically; returns its path.
+    The file is written by :func:`write_atomically`, never over one of ``inputs``
+    (the files the map was read from); returns its path.
     """
     _format_of(pathlib.Path(path), format)  # refuse a bad format before any work
     digraph = to_dot(
@@ -394,15 +674,31 @@ def render(
         theme=theme,
         legend=legend,
     )
-    return write_digraph(digraph, path, format=format)
+    return write_digraph(digraph, path, format=format, inputs=inputs)
 
 
 def write_digraph(
-    digraph: graphviz.Digraph, path: str | os.PathLike[str], *, format: str | None = None
+    digraph: graphviz.Digraph,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> pathlib.Path:
-    """Write any Digraph to ``path`` (svg, png, pdf or dot), atomically."""
+    """Write any Digraph to ``path`` (svg, png, pdf or dot) by :func:`write_atomically`,
+    never over one of ``inputs``."""
     target = pathlib.Path(path)
     chosen = _format_of(target, format)
-    content = digraph.source.encode("utf-8") if chosen == "dot" else pipe(digraph, chosen)
-    write_atomically(target, content)
+    inputs = tuple(inputs)
+    refuse_inputs(target, inputs)  # before running Graphviz, which may take a while
+    content = _encoded(digraph.source) if chosen == "dot" else pipe(digraph, chosen)
+    write_atomically(target, content, inputs=inputs)
     return target
+
+
+def _encoded(source: str) -> bytes:
+    try:
+        return source.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate: no file can hold it
+        raise RenderError(
+            f"the diagram holds text that is not valid Unicode at character {error.start}"
+        ) from None

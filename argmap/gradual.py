@@ -47,7 +47,7 @@ import attrs
 
 from argmap._algorithms import peel, strongly_connected
 from argmap.errors import ConvergenceError, MapError
-from argmap.model import FrozenDict
+from argmap.model import FrozenDict, short_repr
 from argmap.report import Problem
 
 __all__ = ["QBAF", "SEMANTICS", "ConvergenceError", "strengths"]
@@ -66,20 +66,34 @@ _UpdateRule = Callable[[float, list[int], list[int], list[float]], float]
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
+    """The argument names as a tuple; anything that is not an iterable becomes a tuple
+    of itself, for :func:`_name_problems` to refuse."""
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        return (value,)
+    return tuple(value)
 
 
 def _scores(value: Mapping[str, float]) -> FrozenDict[str, float]:
-    return value if isinstance(value, FrozenDict) else FrozenDict(value)
+    """The base scores, frozen; anything that is not a mapping is kept, to be refused."""
+    if isinstance(value, FrozenDict) or not isinstance(value, Mapping):
+        return value
+    return FrozenDict(value)
 
 
 def _relation(value: Iterable[Sequence[str]]) -> tuple[tuple[str, str], ...]:
-    """Pairs as tuples, duplicates dropped (a relation is a set); malformed pairs raise."""
+    """Pairs of names as tuples, duplicates dropped (a relation is a set); a relation
+    that is not an iterable of pairs of strings raises."""
     pairs: dict[tuple[str, str], None] = {}
     malformed: list[Problem] = []
-    for pair in value:
-        if isinstance(pair, str) or not isinstance(pair, Sequence) or len(pair) != 2:
-            message = f"relation {pair!r} is not a pair (source, target)."
+    items = value if isinstance(value, Iterable) and not isinstance(value, str) else [value]
+    for pair in items:
+        if (
+            isinstance(pair, str)
+            or not isinstance(pair, Sequence)
+            or len(pair) != 2
+            or not all(isinstance(name, str) for name in pair)
+        ):
+            message = f"relation {short_repr(pair)} is not a pair (source, target) of names."
             malformed.append(Problem("invalid-relation", "error", (), message))
         else:
             pairs[pair[0], pair[1]] = None
@@ -110,6 +124,9 @@ class QBAF:
     supports: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_relation)
 
     def __attrs_post_init__(self) -> None:
+        malformed = list(_name_problems(self.arguments, self.base))
+        if malformed:
+            raise MapError(malformed)
         problems = [
             *_duplicate_problems(self.arguments),
             *_base_problems(self.arguments, self.base),
@@ -122,6 +139,17 @@ class QBAF:
     @functools.cached_property
     def _graph(self) -> _Graph:
         return _Graph.of(self)
+
+
+def _name_problems(arguments: tuple[str, ...], base: object) -> Iterator[Problem]:
+    """Names that are not strings and base scores not given as a mapping of names."""
+    for name in arguments:
+        if not isinstance(name, str):
+            message = f"argument name {short_repr(name)} is not a string."
+            yield Problem("invalid-value", "error", (), message)
+    if not isinstance(base, Mapping):
+        message = f"the base scores are {short_repr(base)}, not a mapping of names to numbers."
+        yield Problem("invalid-base-score", "error", (), message)
 
 
 def _duplicate_problems(arguments: tuple[str, ...]) -> Iterator[Problem]:
@@ -138,7 +166,9 @@ def _base_problems(arguments: tuple[str, ...], base: Mapping[str, float]) -> Ite
             message = f"a base score is given for unknown argument {name!r}."
             yield Problem("unknown-reference", "error", (name,), message)
         elif not _is_score(score):
-            message = f"argument {name!r} has base score {score!r}, not a number in [0, 1]."
+            message = (
+                f"argument {name!r} has base score {short_repr(score)}, not a number in [0, 1]."
+            )
             yield Problem("invalid-base-score", "error", (name,), message)
     for name in dict.fromkeys(arguments):
         if name not in base:
@@ -354,14 +384,25 @@ def strengths(
     Acyclic graphs are evaluated exactly in one pass. Each cycle is settled by Runge-Kutta
     integration of Potyka's continuous dynamics (see the module docstring) until every
     ``|f(s) - s|`` in it is at most ``tolerance``; a cycle that needs more than
-    ``max_iterations`` steps raises :class:`ConvergenceError`. Raises ``ValueError`` for
-    an unknown semantics, a tolerance that is not positive or ``max_iterations < 1``.
+    ``max_iterations`` steps raises :class:`ConvergenceError`. Raises
+    :class:`~argmap.errors.MapError` for an unknown semantics (``unknown-semantics``), a
+    tolerance that is not a positive number or ``max_iterations`` that is not an integer
+    of at least 1 (``invalid-value``).
     """
+    if not isinstance(qbaf, QBAF):
+        message = f"expected a QBAF, got {short_repr(qbaf)}."
+        raise MapError([Problem("invalid-value", "error", (), message)])
     rule = _rule(semantics)
-    if not tolerance > 0.0:
-        raise ValueError(f"tolerance must be positive, got {tolerance!r}")
-    if max_iterations < 1:
-        raise ValueError(f"max_iterations must be at least 1, got {max_iterations!r}")
+    limits = []
+    if not (_is_number(tolerance) and tolerance > 0.0):
+        limits.append(f"tolerance must be a positive number, got {short_repr(tolerance)}.")
+    if not (_is_number(max_iterations) and isinstance(max_iterations, int) and max_iterations >= 1):
+        message = (
+            f"max_iterations must be an integer of at least 1, got {short_repr(max_iterations)}."
+        )
+        limits.append(message)
+    if limits:
+        raise MapError(Problem("invalid-value", "error", (), message) for message in limits)
     graph = qbaf._graph
     plan = graph.attack_plan if semantics == "h-categoriser" else graph.bipolar_plan
     evaluation = _Evaluation(graph, rule)
@@ -375,12 +416,16 @@ def strengths(
     return dict(zip(graph.names, evaluation.values, strict=True))
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
 def _rule(semantics: str) -> _UpdateRule:
-    try:
-        return _RULES[semantics]
-    except KeyError:
+    if not isinstance(semantics, str) or semantics not in _RULES:
         expected = ", ".join(repr(name) for name in SEMANTICS)
-        raise ValueError(f"unknown semantics {semantics!r}: expected one of {expected}") from None
+        message = f"unknown semantics {short_repr(semantics)}: expected one of {expected}."
+        raise MapError([Problem("unknown-semantics", "error", (), message)])
+    return _RULES[semantics]
 
 
 @attrs.frozen(eq=False)
@@ -427,14 +472,18 @@ class _Evaluation:
     def settle(
         self, members: list[int], step: float, semantics: str, tolerance: float, limit: int
     ) -> None:
-        """Integrate ``ds/dt = f(s) - s`` over a cyclic component until it rests."""
+        """Integrate ``ds/dt = f(s) - s`` over a cyclic component until it rests.
+
+        Gives up (:class:`ConvergenceError`) after ``limit`` steps, or as soon as the
+        dynamics are seen to circle instead of settling (see :class:`_Progress`)."""
         iterations = 0
+        progress = _Progress()
         while True:
             slopes = self.slopes(members)
             change = max(map(abs, slopes))
             if change <= tolerance:
                 return
-            if iterations == limit:
+            if iterations == limit or progress.stalled(iterations, change):
                 names = [self.graph.names[position] for position in sorted(members)]
                 raise ConvergenceError(semantics, iterations, change, tolerance, names)
             self._runge_kutta(members, slopes, step)
@@ -462,6 +511,32 @@ class _Evaluation:
         values = self.values
         for position, origin, slope in zip(members, start, slopes, strict=True):
             values[position] = min(1.0, max(0.0, origin + step * slope))
+
+
+class _Progress:
+    """Watches the largest ``|f(s) - s|`` of a component, step by step, for a stall.
+
+    Steps are cut into windows that double in length (1,024 steps, then 2,048, ...).
+    When the smallest change seen in a window is not 10% below the smallest of the
+    window before, the dynamics circle (a limit cycle) rather than settle, and no step
+    budget would help: each doubling of the steps must at least shave 10% off the change
+    to approach a tolerance at all (even the slow, algebraic approach ``1/t**2`` divides
+    it by four). Without this, a small cycle that never settles took the whole budget
+    (100,000 Runge-Kutta steps, seconds) before saying so.
+    """
+
+    def __init__(self) -> None:
+        self.end = 1024
+        self.least = math.inf
+        self.before = math.inf
+
+    def stalled(self, iterations: int, change: float) -> bool:
+        self.least = min(self.least, change)
+        if iterations < self.end:
+            return False
+        stalled = self.least > 0.9 * self.before
+        self.before, self.least, self.end = self.least, math.inf, 2 * self.end
+        return stalled
 
 
 def _step_size(depends: list[list[int]], members: list[int]) -> float:

@@ -6,14 +6,26 @@ a :class:`Statement` is an I-node, an :class:`Inference` an RA-node and a
 :class:`Conflict` a CA-node. Roles (claim, premise, counterpoint) and conflict kinds
 (rebuttal, undermining, undercut) are derived from the structure, never stored.
 
+Validation lives here, once: an :class:`ArgumentMap` is only ever constructed from
+well-typed parts, so that every later stage (checks, evaluation, formats) can trust
+them. Ids, texts, tags and titles are strings that UTF-8 can encode (no lone
+surrogates); ``data`` is JSON-like (mappings with string keys, lists, strings,
+finite numbers, booleans, ``None``) and deep-frozen into :class:`FrozenDict` and
+:class:`FrozenList`, sharing nothing with the caller's objects. Nodes accept anything
+without raising; the map that would hold a bad one raises one
+:class:`~argmap.errors.MapError` listing every problem of every part.
+
 This module knows nothing of checks, semantics or formats.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 import re
-from collections.abc import Iterable, Mapping
+import reprlib
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, NoReturn, TypeVar
 
 import attrs
@@ -22,15 +34,21 @@ from argmap.errors import MapError
 from argmap.report import Problem
 
 __all__ = [
+    "MAX_DATA_DEPTH",
     "Argument",
     "ArgumentMap",
     "Conflict",
     "ConflictKind",
     "FrozenDict",
+    "FrozenList",
     "Inference",
     "Quote",
     "Role",
     "Statement",
+    "freeze",
+    "node_problems",
+    "short_repr",
+    "text_faults",
 ]
 
 Role = Literal["claim", "premise", "counterpoint"]
@@ -39,19 +57,65 @@ ConflictKind = Literal["rebuttal", "undermining", "undercut"]
 K = TypeVar("K")
 V = TypeVar("V")
 
+MAX_DATA_DEPTH = 100
+"""How deeply ``data`` may nest: deeper values are refused, so that hashing, comparing
+and writing a map never run out of stack."""
+
+_MAX_SHARED_EXPANSION = 1_000_000
+"""How many more values ``data`` may hold written out than it holds in memory: one list
+put in twice is fine, a tower of lists each holding the one below twice is refused, as
+writing it out would take exponential time."""
+
+_MAX_FAULTS = 10
+"""Data faults listed one by one per data value; the rest are counted."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 40
+_REPR.maxlist = _REPR.maxdict = _REPR.maxtuple = _REPR.maxset = 4
+_REPR.maxlevel = 2
+
+
+def short_repr(value: object) -> str:
+    """A short repr of any value for a message (long values cut, odd objects named)."""
+    try:
+        return _REPR.repr(value)
+    except Exception:  # a user object whose __repr__ fails must not hide the real problem
+        return f"<{type(value).__name__}>"
+
+
+def text_faults(value: object) -> Iterator[str]:
+    """Why ``value`` is not a usable text: not a string, or a string UTF-8 cannot encode
+    (a lone surrogate, as ``"\\ud800"``). Nothing for a good text."""
+    if not isinstance(value, str):
+        yield f"{short_repr(value)}, not a string"
+    elif not value.isascii() and (match := _SURROGATE.search(value)) is not None:
+        yield (
+            f"not valid Unicode text: a lone surrogate {match.group()!r} at offset {match.start()}"
+        )
+
+
+# -- frozen containers -------------------------------------------------------------------
+
 
 class FrozenDict(dict[K, V]):
     """A read-only, hashable dict that keeps insertion order.
 
-    A ``dict`` subclass so that lookups and iteration run at C speed; every method
-    that would change it raises ``TypeError``.
+    A ``dict`` subclass so that lookups and iteration run at C speed and every JSON or
+    YAML writer takes it for an object (its repr is a dict's, too); every method that
+    would change it raises ``TypeError``. Equal dicts hash equally, whatever their order.
     """
 
-    __slots__ = ("_hash",)
+    __slots__ = ("_faults", "_hash", "_json", "_nodes", "_size")
 
     def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
         super().__init__(items)
         self._hash: int | None = None
+        self._json = False
+        self._size = 1
+        self._faults: tuple[str, ...] = ()
+        self._nodes: type | None = None
+        """The node class every value was checked to be (by id), for a map's mappings."""
 
     def _read_only(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise TypeError("argument maps are immutable: use attrs.evolve to make a changed copy")
@@ -61,22 +125,229 @@ class FrozenDict(dict[K, V]):
 
     def __hash__(self) -> int:  # type: ignore[override]
         if self._hash is None:
-            self._hash = hash(tuple(self.items()))
+            self._hash = hash(frozenset(self.items()))
         return self._hash
-
-    def __repr__(self) -> str:
-        return f"FrozenDict({dict(self)!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (FrozenDict, (dict(self),))
 
 
-def _frozen_data(value: Mapping[str, Any] | None) -> FrozenDict[str, Any]:
-    return value if isinstance(value, FrozenDict) else FrozenDict(value or {})
+class FrozenList(list[V]):
+    """A read-only, hashable list: what the lists inside ``data`` become.
+
+    A ``list`` subclass (not a tuple) so that it still equals the list it was made
+    from, prints like it, and every JSON or YAML writer takes it for an array; every
+    method that would change it raises ``TypeError``.
+    """
+
+    __slots__ = ("_hash", "_json", "_size")
+
+    def __init__(self, items: Iterable[V] = ()) -> None:
+        super().__init__(items)
+        self._hash: int | None = None
+        self._json = False
+        self._size = 1
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("argument maps are immutable: use attrs.evolve to make a changed copy")
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only
+    append = extend = insert = pop = remove = clear = sort = reverse = _read_only
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        if self._hash is None:
+            self._hash = hash(tuple(self))
+        return self._hash
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenList, (list(self),))
 
 
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
+_EMPTY: FrozenDict[str, Any] = FrozenDict()
+_EMPTY._json = True
+
+_MAX_INT_BITS = 14_000
+"""Integers in data are at most this long (about 4,200 digits): Python converts no
+longer ones to text by default, so no JSON writer could write them."""
+
+
+class _Freezer:
+    """Deep-freezes one data value: mappings become :class:`FrozenDict`, lists and tuples
+    :class:`FrozenList`. Each distinct container is frozen once (shared ones stay
+    shared, so nothing is walked twice), cycles and nesting past :data:`MAX_DATA_DEPTH`
+    are cut, and anything that is not JSON-like is kept as it is and described in
+    ``faults`` (with where it sits), for the map to report."""
+
+    def __init__(self) -> None:
+        self.done: dict[int, tuple[Any, object]] = {}
+        self.open: set[int] = set()
+        self.reused: dict[int, object] = {}
+        self.path: list[object] = []
+        self.faults: list[str] = []
+        self.count = 0
+        self.visits = 0
+
+    def fault(self, message: str) -> None:
+        self.count += 1
+        if len(self.faults) < _MAX_FAULTS:
+            self.faults.append(f"{message} at {self.where()}")
+
+    def where(self) -> str:
+        """The current path, as ``['key'][0]``; a long one cut in its middle."""
+        keys = [f"[{short_repr(key)}]" for key in self.path]
+        if len(keys) > 12:
+            keys[6:-3] = [f"...({len(keys) - 9} more)..."]
+        return "".join(keys) or "the top"
+
+    def leaf(self, value: object) -> bool:
+        """True for a good scalar; a fault for a bad one."""
+        if value is None or isinstance(value, bool):
+            return True
+        if isinstance(value, int) and value.bit_length() <= _MAX_INT_BITS:
+            return True
+        if isinstance(value, float) and math.isfinite(value):
+            return True
+        if isinstance(value, (int, float)):
+            self.fault(f"{short_repr(value)}, not a finite number JSON can hold")
+            return False
+        if isinstance(value, str):
+            for fault in text_faults(value):
+                self.fault(f"a string that is {fault}")
+                return False
+            return True
+        self.fault(f"{short_repr(value)} (a {type(value).__name__}), not a JSON value")
+        return False
+
+    def freeze(self, value: Any, depth: int) -> tuple[Any, bool, int]:
+        """The frozen value, whether it is all JSON-like, and its size written out."""
+        self.visits += 1
+        if not isinstance(value, (Mapping, list, tuple)):
+            return value, self.leaf(value), 1
+        if isinstance(value, (FrozenDict, FrozenList)) and value._json:
+            return self.reuse(value)
+        key = id(value)
+        if key in self.done:
+            frozen, _ = self.done[key]
+            return frozen, bool(frozen._json), int(frozen._size)
+        if key in self.open or depth >= MAX_DATA_DEPTH:
+            self.fault(
+                "a value that contains itself"
+                if key in self.open
+                else f"values nested more than {MAX_DATA_DEPTH} levels deep"
+            )
+            return value, False, 1
+        self.open.add(key)
+        frozen, ok, size = self.container(value, depth)
+        self.open.discard(key)
+        frozen._json, frozen._size = ok, size
+        self.done[key] = (frozen, value)  # keeps ``value`` alive, so its id stays unique
+        return frozen, ok, size
+
+    def reuse(self, value: FrozenDict[Any, Any] | FrozenList[Any]) -> tuple[Any, bool, int]:
+        """An already frozen, checked container: kept as it is. Its values count as
+        visited the first time, as repeated (written out again) every later time."""
+        if id(value) not in self.reused:
+            self.reused[id(value)] = value
+            self.visits += value._size - 1
+        return value, True, value._size
+
+    def container(self, value: Any, depth: int) -> tuple[Any, bool, int]:
+        ok, size = True, 1
+        if isinstance(value, Mapping):
+            items: dict[Any, Any] = {}
+            for key, item in value.items():
+                self.path.append(key)
+                if not isinstance(key, str):
+                    self.fault(f"the key {short_repr(key)}, not a string")
+                    ok = False
+                elif not self.leaf(key):
+                    ok = False
+                items[key], good, count = self.freeze(item, depth + 1)
+                self.path.pop()
+                ok, size = ok and good, size + count
+            return FrozenDict(items), ok, size
+        members: list[Any] = []
+        for index, item in enumerate(value):
+            self.path.append(index)
+            frozen, good, count = self.freeze(item, depth + 1)
+            self.path.pop()
+            members.append(frozen)
+            ok, size = ok and good, size + count
+        return FrozenList(members), ok, size
+
+
+def freeze(value: Any) -> Any:
+    """``value`` deep-frozen (see :class:`_Freezer`); a mapping's problems, if any, are
+    kept with it and reported by the map that holds it."""
+    freezer = _Freezer()
+    frozen, ok, size = freezer.freeze(value, 0)
+    if size - freezer.visits > _MAX_SHARED_EXPANSION:
+        freezer.path.clear()
+        freezer.fault(
+            f"lists or mappings repeated so often that written out they hold {size} values"
+        )
+        ok = False
+    if isinstance(frozen, FrozenDict) and not ok:
+        if frozen is value or frozen._json:  # never mark a caller's (or shared) object
+            frozen = FrozenDict(frozen)
+        frozen._json = False
+        more = freezer.count - len(freezer.faults)
+        frozen._faults = (*freezer.faults, *([f"{more} more"] if more > 0 else []))
+    return frozen
+
+
+def _frozen_data(value: Any) -> FrozenDict[str, Any]:
+    """The ``data`` of a node or map: ``None`` is empty; a mapping is deep-frozen;
+    anything else is kept as it is, for the map to refuse."""
+    if value is None or value is _EMPTY:
+        return _EMPTY
+    if not isinstance(value, Mapping):
+        return value  # type: ignore[no-any-return]
+    return freeze(value) if value else _EMPTY
+
+
+def _data_faults(value: object) -> Iterator[str]:
+    if not isinstance(value, FrozenDict):
+        yield f"{short_repr(value)}, not a mapping"
+    elif not value._json:
+        yield from value._faults
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """A tuple of ids or tags: a single string is one; anything that is not an iterable
+    becomes a tuple of itself, for the map to refuse."""
+    if isinstance(value, (str, bytes, bytearray)) or not isinstance(value, Iterable):
+        return (value,)  # type: ignore[return-value]
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def _optional_strings(value: Any) -> tuple[str, ...]:
+    return () if value is None else _strings(value)
+
+
+# -- nodes ---------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _folded(source: str) -> tuple[str, list[int], list[int]]:
+    """``source`` with each run of white space as one space, with, for each run of
+    characters kept, where it starts in the folded text and in ``source``."""
+    pieces: list[str] = []
+    folded_starts: list[int] = []
+    source_starts: list[int] = []
+    length = 0
+    for match in re.finditer(r"\s+|\S+", source):
+        piece = " " if match.group()[0].isspace() else match.group()
+        folded_starts.append(length)
+        source_starts.append(match.start())
+        pieces.append(piece)
+        length += len(piece)
+    return "".join(pieces), folded_starts, source_starts
+
+
+def _unfold(offset: int, folded_starts: list[int], source_starts: list[int]) -> int:
+    run = bisect.bisect_right(folded_starts, offset) - 1
+    return source_starts[run] + (offset - folded_starts[run])
 
 
 @attrs.frozen
@@ -100,25 +371,94 @@ class Quote:
         """Locate ``text`` in ``source``: exactly, else with runs of white space folded.
 
         Folding lets a quote cross a line break of the source while staying verbatim
-        in every other character.
+        in every other character. Both searches are plain substring searches (linear),
+        the folded source computed once per source.
         """
-        if source is None or not text:
-            return cls(text)
+        if not (isinstance(text, str) and isinstance(source, str)) or not text:
+            return cls(text)  # unlocated (a text that is no string is the map's to refuse)
         start = source.find(text)
         if start >= 0:
             return cls(text, start, start + len(text))
         words = text.split()
         if not words:
             return cls(text)
-        pattern = r"\s+".join(re.escape(word) for word in words)
-        match = re.search(pattern, source)
-        return cls(text, match.start(), match.end()) if match else cls(text)
+        folded, folded_starts, source_starts = _folded(source)
+        found = folded.find(" ".join(words))
+        if found < 0:
+            return cls(text)
+        last = found + len(" ".join(words)) - 1
+        return cls(
+            text,
+            _unfold(found, folded_starts, source_starts),
+            _unfold(last, folded_starts, source_starts) + 1,
+        )
 
     def matches(self, source: str) -> bool:
         """True when the offsets point at this quote's text in ``source``."""
         if self.start is None or self.end is None:
             return False
         return source[self.start : self.end].split() == self.text.split()
+
+
+_Kind = Literal["id", "text", "optional text", "ids", "data", "quote"]
+
+
+def _owner(kind: str, id: object) -> str:
+    return f"{kind} {id!r}" if isinstance(id, str) else f"the {kind} with the id {short_repr(id)}"
+
+
+def _quote_faults(quote: object) -> Iterator[str]:
+    if quote is None:
+        return
+    if not isinstance(quote, Quote):
+        yield f"is {short_repr(quote)}, not a Quote"
+        return
+    for fault in text_faults(quote.text):
+        yield f"text is {fault}"
+    offsets = (quote.start, quote.end)
+    if offsets == (None, None):
+        return
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in offsets):
+        yield f"offsets {short_repr(offsets)} are not both offsets (0 or more) or both None"
+    elif quote.start > quote.end:  # type: ignore[operator]
+        yield f"starts at {quote.start} after it ends at {quote.end}"
+
+
+def _faults(name: str, kind: _Kind, value: Any) -> Iterator[tuple[str, str]]:
+    """``(code, what is wrong)`` for one field of a node, as ``"the text ... is None"``."""
+    if kind == "id":
+        if isinstance(value, str) and not value:
+            yield "invalid-id", "has an empty id"
+        for fault in text_faults(value):
+            yield "invalid-id", f"has an id that is {fault}"
+    elif kind == "text" or (kind == "optional text" and value is not None):
+        for fault in text_faults(value):
+            yield "invalid-value", f"has a {name} that is {fault}"
+    elif kind == "ids":
+        for item in value:
+            for fault in text_faults(item):
+                yield "invalid-value", f"has {name} including {fault}"
+    elif kind == "data":
+        for fault in _data_faults(value):
+            yield "invalid-data", f"has data that hold {fault}"
+    elif kind == "quote":
+        for fault in _quote_faults(value):
+            yield "invalid-value", f"has a quote that {fault}"
+
+
+def _clean(value: object) -> bool:
+    """True for a string UTF-8 can encode (the fast test: most strings are ASCII)."""
+    return isinstance(value, str) and (value.isascii() or _SURROGATE.search(value) is None)
+
+
+def _node_problems(kind: str, node: Any, fields: Mapping[str, _Kind]) -> tuple[Problem, ...]:
+    ids = (node.id,) if isinstance(node.id, str) else ()
+    owner = _owner(kind, node.id)
+    return tuple(
+        Problem(code, "error", ids, f"{owner} {fault}.")
+        for name, field_kind in fields.items()
+        for code, fault in _faults(name, field_kind, getattr(node, name))
+    )
 
 
 @attrs.frozen
@@ -128,8 +468,8 @@ class Statement:
     id: str
     text: str
     quote: Quote | None = None
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    data: FrozenDict[str, Any] = attrs.field(factory=FrozenDict, converter=_frozen_data)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_optional_strings)
+    data: FrozenDict[str, Any] = attrs.field(default=None, converter=_frozen_data)
 
 
 @attrs.frozen
@@ -145,22 +485,22 @@ class Inference:
     conclusion: str
     scheme: str | None = None
     label: str | None = None
-    data: FrozenDict[str, Any] = attrs.field(factory=FrozenDict, converter=_frozen_data)
+    data: FrozenDict[str, Any] = attrs.field(default=None, converter=_frozen_data)
 
 
 @attrs.frozen
 class Conflict:
     """A statement that speaks against a target (AIF CA-node).
 
-    The target is a statement (a rebuttal or an undermining), an inference (an
-    undercut: the premises may hold, but do not carry the conclusion) or another
-    conflict (an undercut of that attack, as AIF's CA-on-CA).
+    The source is a statement. The target is a statement (a rebuttal or an
+    undermining), an inference (an undercut: the premises may hold, but do not carry
+    the conclusion) or another conflict (an undercut of that attack, as AIF's CA-on-CA).
     """
 
     id: str
     source: str
     target: str
-    data: FrozenDict[str, Any] = attrs.field(factory=FrozenDict, converter=_frozen_data)
+    data: FrozenDict[str, Any] = attrs.field(default=None, converter=_frozen_data)
 
 
 @attrs.frozen
@@ -177,60 +517,173 @@ class Argument:
     id: str
     title: str = ""
     text: str = ""
-    statements: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    inferences: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    statements: tuple[str, ...] = attrs.field(default=(), converter=_optional_strings)
+    inferences: tuple[str, ...] = attrs.field(default=(), converter=_optional_strings)
     conclusion: str | None = None
-    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    data: FrozenDict[str, Any] = attrs.field(factory=FrozenDict, converter=_frozen_data)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_optional_strings)
+    data: FrozenDict[str, Any] = attrs.field(default=None, converter=_frozen_data)
 
 
-def _problem(code: str, id: str, message: str) -> Problem:
-    return Problem(code=code, severity="error", ids=(id,), message=message)
+_STATEMENT_FIELDS: Mapping[str, _Kind] = {
+    "id": "id",
+    "text": "text",
+    "quote": "quote",
+    "tags": "ids",
+    "data": "data",
+}
+_INFERENCE_FIELDS: Mapping[str, _Kind] = {
+    "id": "id",
+    "premises": "ids",
+    "conclusion": "text",
+    "scheme": "optional text",
+    "label": "optional text",
+    "data": "data",
+}
+_CONFLICT_FIELDS: Mapping[str, _Kind] = {
+    "id": "id",
+    "source": "text",
+    "target": "text",
+    "data": "data",
+}
+_ARGUMENT_FIELDS: Mapping[str, _Kind] = {
+    "id": "id",
+    "title": "text",
+    "text": "text",
+    "statements": "ids",
+    "inferences": "ids",
+    "conclusion": "optional text",
+    "tags": "ids",
+    "data": "data",
+}
+
+Node = Statement | Inference | Conflict | Argument
 
 
-def _keyed(kind: str, value: Any) -> FrozenDict[str, Any]:
-    """A mapping id -> node, from a mapping or from an iterable of nodes keyed by their id."""
+def _sound_data(value: object) -> bool:
+    return value is _EMPTY or (isinstance(value, FrozenDict) and value._json)
+
+
+def _sound_quote(value: object) -> bool:
+    return value is None or not any(_quote_faults(value))
+
+
+def _sound(node: Node) -> bool:
+    """The quick test that a node is good, field by field, with no message made; only
+    a node that fails it is looked at closely, to say what is wrong."""
+    if not (_clean(node.id) and node.id and _sound_data(node.data)):
+        return False
+    if isinstance(node, Statement):
+        return _clean(node.text) and all(map(_clean, node.tags)) and _sound_quote(node.quote)
+    if isinstance(node, Inference):
+        return (
+            all(map(_clean, node.premises))
+            and _clean(node.conclusion)
+            and (node.scheme is None or _clean(node.scheme))
+            and (node.label is None or _clean(node.label))
+        )
+    if isinstance(node, Conflict):
+        return _clean(node.source) and _clean(node.target)
+    return (
+        _clean(node.title)
+        and _clean(node.text)
+        and all(map(_clean, (*node.statements, *node.inferences, *node.tags)))
+        and (node.conclusion is None or _clean(node.conclusion))
+    )
+
+
+_FIELDS: Mapping[type, tuple[str, Mapping[str, _Kind]]] = {
+    Statement: ("statement", _STATEMENT_FIELDS),
+    Inference: ("inference", _INFERENCE_FIELDS),
+    Conflict: ("conflict", _CONFLICT_FIELDS),
+    Argument: ("argument", _ARGUMENT_FIELDS),
+}
+
+
+def node_problems(node: Statement | Inference | Conflict | Argument) -> tuple[Problem, ...]:
+    """Everything wrong with the types and values of one node: an id that is not a
+    non-empty string, a text, tag or reference that is not a string UTF-8 can encode,
+    data that are not JSON-like, a malformed quote. Empty for a good node."""
+    if _sound(node):
+        return ()
+    kind, fields = next(spec for cls, spec in _FIELDS.items() if isinstance(node, cls))
+    return _node_problems(kind, node, fields)
+
+
+# -- the map ---------------------------------------------------------------------------------
+
+
+def _problem(code: str, ids: Iterable[str], message: str) -> Problem:
+    return Problem(code=code, severity="error", ids=tuple(ids), message=message)
+
+
+def _keyed(kind: str, cls: type[Node], value: Any, problems: list[Problem]) -> FrozenDict[str, Any]:
+    """A mapping id -> node of class ``cls``, from a mapping or from an iterable of nodes
+    keyed by their id; every problem (a wrong item, a bad node, a repeated id, a key that
+    differs from its node's id) is added to ``problems``."""
+    plural = f"{kind}s" if not kind.endswith("y") else f"{kind[:-1]}ies"
+    if isinstance(value, FrozenDict) and value._nodes is cls:
+        return value  # checked when it was made, and nothing in it can have changed
     if isinstance(value, Mapping):
-        for key, node in value.items():
-            if key != node.id:
-                message = f"{kind} key {key!r} differs from its id {node.id!r}."
-                raise MapError([_problem("id-mismatch", key, message)])
-        return value if isinstance(value, FrozenDict) else FrozenDict(value)
+        pairs: Iterable[tuple[Any, Any]] = value.items()
+    elif isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray)):
+        pairs = ((None, item) for item in value)
+    else:
+        problems.append(
+            _problem("invalid-value", (), f"the {plural} are {short_repr(value)}, not {kind}s.")
+        )
+        return _EMPTY
     result: dict[str, Any] = {}
-    for item in value:
-        id: str = item.id
-        if id in result:
-            message = f"two {kind} share the id {id!r}."
-            raise MapError([_problem("duplicate-id", id, message)])
-        result[id] = item
-    return FrozenDict(result)
+    for key, node in pairs:
+        if not isinstance(node, cls):
+            message = f"the {plural} include {short_repr(node)}, not a {kind}."
+            problems.append(_problem("invalid-value", (), message))
+            continue
+        faults = node_problems(node)
+        if faults:
+            problems.extend(faults)
+            continue
+        id: str = node.id
+        if key is not None and key != id:
+            shown = repr(key) if isinstance(key, str) else short_repr(key)
+            message = f"{plural} key {shown} differs from its id {id!r}."
+            problems.append(_problem("id-mismatch", [id], message))
+        elif id in result:
+            problems.append(_problem("duplicate-id", [id], f"two {plural} share the id {id!r}."))
+        result[id] = node
+    keyed = value if isinstance(value, FrozenDict) and len(result) == len(value) else None
+    keyed = FrozenDict(result) if keyed is None else keyed
+    if not problems:
+        keyed._nodes = cls
+    return keyed
 
 
-def _statement_nodes(
-    value: Mapping[str, Statement] | Iterable[Statement],
-) -> FrozenDict[str, Statement]:
-    return _keyed("statements", value)
+def _map_text(name: str, value: Any, problems: list[Problem], *, optional: bool = False) -> Any:
+    if not (optional and value is None):
+        for fault in text_faults(value):
+            problems.append(_problem("invalid-value", (), f"the map's {name} is {fault}."))
+    return value
 
 
-def _inference_nodes(
-    value: Mapping[str, Inference] | Iterable[Inference],
-) -> FrozenDict[str, Inference]:
-    return _keyed("inferences", value)
+def _theses(value: Any, problems: list[Problem]) -> tuple[str, ...]:
+    theses = _optional_strings(value)
+    for thesis in theses:
+        for fault in text_faults(thesis):
+            ids = (thesis,) if isinstance(thesis, str) else ()
+            problems.append(_problem("invalid-value", ids, f"the theses include {fault}."))
+    return theses
 
 
-def _argument_nodes(
-    value: Mapping[str, Argument] | Iterable[Argument],
-) -> FrozenDict[str, Argument]:
-    return _keyed("arguments", value)
+def _locations(value: Any, problems: list[Problem]) -> FrozenDict[str, Any]:
+    if value is None:
+        return _EMPTY
+    if not isinstance(value, Mapping):
+        message = f"the map's locations are {short_repr(value)}, not a mapping."
+        problems.append(_problem("invalid-value", (), message))
+        return _EMPTY
+    return value if isinstance(value, FrozenDict) else FrozenDict(value)
 
 
-def _conflict_nodes(
-    value: Mapping[str, Conflict] | Iterable[Conflict],
-) -> FrozenDict[str, Conflict]:
-    return _keyed("conflicts", value)
-
-
-@attrs.frozen(repr=False)
+@attrs.frozen(init=False, repr=False)
 class ArgumentMap:
     """An argument map: immutable; change it with :func:`attrs.evolve`.
 
@@ -240,27 +693,53 @@ class ArgumentMap:
     quotes point into. ``arguments`` are named groups over the nodes (Argdown's
     arguments), keyed by id. ``locations`` records where ids were written when the map was
     read from a file; it does not take part in equality.
+
+    The constructor refuses ill-typed parts (see the module docstring) with one
+    :class:`~argmap.errors.MapError` listing every problem; references to unknown ids
+    are :func:`argmap.check`'s business, not the constructor's.
     """
 
-    title: str = ""
-    statements: FrozenDict[str, Statement] = attrs.field(
-        factory=FrozenDict, converter=_statement_nodes
-    )
-    inferences: FrozenDict[str, Inference] = attrs.field(
-        factory=FrozenDict, converter=_inference_nodes
-    )
-    conflicts: FrozenDict[str, Conflict] = attrs.field(
-        factory=FrozenDict, converter=_conflict_nodes
-    )
-    theses: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    source: str | None = None
-    arguments: FrozenDict[str, Argument] = attrs.field(
-        factory=FrozenDict, converter=_argument_nodes
-    )
-    data: FrozenDict[str, Any] = attrs.field(factory=FrozenDict, converter=_frozen_data)
-    locations: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, converter=_frozen_data, eq=False, repr=False
-    )
+    title: str
+    statements: FrozenDict[str, Statement]
+    inferences: FrozenDict[str, Inference]
+    conflicts: FrozenDict[str, Conflict]
+    theses: tuple[str, ...]
+    source: str | None
+    arguments: FrozenDict[str, Argument]
+    data: FrozenDict[str, Any]
+    locations: FrozenDict[str, Any] = attrs.field(eq=False, repr=False)
+
+    def __init__(
+        self,
+        title: str = "",
+        statements: Mapping[str, Statement] | Iterable[Statement] = (),
+        inferences: Mapping[str, Inference] | Iterable[Inference] = (),
+        conflicts: Mapping[str, Conflict] | Iterable[Conflict] = (),
+        theses: Iterable[str] = (),
+        source: str | None = None,
+        arguments: Mapping[str, Argument] | Iterable[Argument] = (),
+        data: Mapping[str, Any] | None = None,
+        locations: Mapping[str, Any] | None = None,
+    ) -> None:
+        problems: list[Problem] = []
+        fields = (
+            _map_text("title", title, problems),
+            _keyed("statement", Statement, statements, problems),
+            _keyed("inference", Inference, inferences, problems),
+            _keyed("conflict", Conflict, conflicts, problems),
+            _theses(theses, problems),
+            _map_text("source", source, problems, optional=True),
+            _keyed("argument", Argument, arguments, problems),
+            _frozen_data(data),
+            _locations(locations, problems),
+        )
+        problems.extend(
+            _problem("invalid-data", (), f"the map's data hold {fault}.")
+            for fault in _data_faults(fields[7])
+        )
+        if problems:
+            raise MapError(problems)
+        self.__attrs_init__(*fields)
 
     def __repr__(self) -> str:
         return (

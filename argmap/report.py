@@ -129,4 +129,4 @@ class Report:
     @classmethod
     def from_problems(cls, problems: list[Problem]) -> Report:
         """A report with errors first, keeping the rules' order within a severity."""
-        return cls(sorted(problems, key=lambda problem: _SEVERITY_RANK[problem.severity]))
+        return cls(sorted(problems, key=lambda problem: _SEVERITY_RANK.get(problem.severity, 3)))

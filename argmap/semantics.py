@@ -40,15 +40,17 @@ everything is ``undecided``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Mapping
 from typing import Literal, TypeAlias
 
 import attrs
 
 from argmap.af import ArgumentationFramework
 from argmap.af import Semantics as Semantics
+from argmap.check import checked_position, reference_problems
 from argmap.errors import MapError
-from argmap.model import ArgumentMap, FrozenDict
+from argmap.model import ArgumentMap, FrozenDict, short_repr
 from argmap.report import Problem
 
 __all__ = ["SEMANTICS", "Evaluation", "Label", "evaluate", "translate"]
@@ -56,59 +58,92 @@ __all__ = ["SEMANTICS", "Evaluation", "Label", "evaluate", "translate"]
 Label: TypeAlias = Literal["in", "out", "undecided"]
 SEMANTICS: tuple[Semantics, ...] = ("grounded", "complete", "preferred", "stable")
 
-_AUX = "\x1f"
-"""Separates auxiliary argument names from map ids (a control character no id uses)."""
+_MARK = "\x1f"
+"""Joins the parts of an auxiliary argument's name (a control character ids rarely use)."""
 
 
-def _fails(id: str) -> str:
-    return f"{id}{_AUX}fails"
+class _Auxiliaries:
+    """Names for the auxiliary arguments of one map's framework, which no id of the map
+    can equal, by construction (no id is forbidden).
+
+    When no id holds :data:`_MARK`, a name is its parts (the ids it is about, then what
+    it says) joined by :data:`_MARK`: ``"sign\\x1fdeal\\x1ffails"``. It holds the mark, so
+    it is no id; and the parts, which do not, can be read back, so two names are equal
+    only when their parts are. When some id holds the mark, every name starts instead
+    with a run of it one longer than any run in an id (so it is no id) and a number (so
+    no two names are equal)."""
+
+    def __init__(self, map: ArgumentMap) -> None:
+        longest = 0
+        for nodes in (map.statements, map.inferences, map.conflicts):
+            for id in nodes:
+                if _MARK in id:
+                    longest = max(longest, *(len(run) for run in _RUNS.findall(id)))
+        self.plain = longest == 0
+        self.mark = _MARK * (longest + 1)
+        self.count = 0
+
+    def name(self, *parts: str) -> str:
+        if self.plain:
+            return _MARK.join(parts)
+        self.count += 1
+        return _MARK.join([f"{self.mark}{self.count}", *parts])
 
 
-def _unsupported(id: str) -> str:
-    return f"{id}{_AUX}has no applicable reason"
+_RUNS = re.compile(f"{_MARK}+")
 
 
-def _rejected(id: str) -> str:
-    return f"{id}{_AUX}rejected"
+def _references(map: ArgumentMap) -> None:
+    """Refuse a map whose references are broken: its framework would mean nothing."""
+    broken = [p for p in reference_problems(map) if p.code in ("unknown-reference", "duplicate-id")]
+    if broken:
+        raise MapError(broken)
 
 
 def translate(
     map: ArgumentMap, *, position: Mapping[str, bool] | None = None
 ) -> ArgumentationFramework:
     """The Dung framework of ``map`` (see the module docstring), with ``position``'s
-    accepted statements unattacked and its rejected ones attacked by fiat."""
-    position = dict(position or {})
-    unknown = [id for id in position if id not in map.statements]
-    if unknown:
-        raise MapError(
-            Problem("unknown-reference", "error", (id,), f"the position names unknown {id!r}.")
-            for id in unknown
-        )
+    accepted statements unattacked and its rejected ones attacked by fiat.
+
+    Raises :class:`~argmap.errors.MapError` for a position that names unknown
+    statements or gives values other than True and False, and for a map with unknown
+    references or an id used twice (see :func:`argmap.check`).
+    """
+    position = checked_position(map, position)
+    _references(map)
+    aux = _Auxiliaries(map)
     arguments: dict[str, None] = dict.fromkeys([*map.statements, *map.inferences])
     attacks: list[tuple[str, str]] = []
+    unsupported: dict[str, str] = {}
     for inference in map.inferences.values():
         for premise in dict.fromkeys(inference.premises):
-            arguments[_fails(f"{inference.id}{_AUX}{premise}")] = None
-            attacks.append((premise, _fails(f"{inference.id}{_AUX}{premise}")))
-            attacks.append((_fails(f"{inference.id}{_AUX}{premise}"), inference.id))
-        arguments[_unsupported(inference.conclusion)] = None
-        attacks.append((inference.id, _unsupported(inference.conclusion)))
-    for conclusion in {i.conclusion for i in map.inferences.values()}:
-        attacks.append((_unsupported(conclusion), conclusion))
+            fails = aux.name(inference.id, premise, "fails")
+            arguments[fails] = None
+            attacks.append((premise, fails))
+            attacks.append((fails, inference.id))
+        conclusion = inference.conclusion
+        if conclusion not in unsupported:
+            unsupported[conclusion] = aux.name(conclusion, "has no applicable reason")
+            arguments[unsupported[conclusion]] = None
+            attacks.append((unsupported[conclusion], conclusion))
+        attacks.append((inference.id, unsupported[conclusion]))
     attacked = {c.target for c in map.conflicts.values() if c.target in map.conflicts}
     for conflict in map.conflicts.values():
         if conflict.id in attacked:
+            fails = aux.name(conflict.id, "fails")
             arguments[conflict.id] = None
-            arguments[_fails(conflict.id)] = None
-            attacks.append((conflict.source, _fails(conflict.id)))
-            attacks.append((_fails(conflict.id), conflict.id))
+            arguments[fails] = None
+            attacks.append((conflict.source, fails))
+            attacks.append((fails, conflict.id))
             attacks.append((conflict.id, conflict.target))
         else:
             attacks.append((conflict.source, conflict.target))
     for id, accepted in position.items():
         if not accepted:
-            arguments[_rejected(id)] = None
-            attacks.append((_rejected(id), id))
+            rejected = aux.name(id, "rejected")
+            arguments[rejected] = None
+            attacks.append((rejected, id))
     given = {id for id, accepted in position.items() if accepted}
     kept = [(a, b) for a, b in attacks if b not in given]
     return ArgumentationFramework(arguments, kept)
@@ -165,29 +200,22 @@ def evaluate(
     position: Mapping[str, bool] | None = None,
 ) -> Evaluation:
     """Label every node of ``map`` ``in``, ``out`` or ``undecided`` under ``semantics``
-    (see the module docstring for the translation and the papers)."""
-    if semantics not in SEMANTICS:
-        raise MapError(
-            [
-                Problem(
-                    "unknown-semantics",
-                    "error",
-                    (),
-                    f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}.",
-                )
-            ]
-        )
+    (see the module docstring for the translation and the papers).
+
+    Raises :class:`~argmap.errors.MapError` for an unknown semantics
+    (``unknown-semantics``) and as :func:`translate` does."""
+    if not isinstance(semantics, str) or semantics not in SEMANTICS:
+        shown = short_repr(semantics)
+        message = f"unknown semantics {shown}; choose one of {', '.join(SEMANTICS)}."
+        raise MapError([Problem("unknown-semantics", "error", (), message)])
     framework = translate(map, position=position)
-    if semantics == "grounded":
-        labelling = framework.grounded_labelling()
-        node_labels = {
-            id: _label(id in labelling.in_, id in labelling.out) for id in framework.arguments
-        }
-        count = 1
-    else:
-        extensions = framework.extensions(semantics)
-        count = len(extensions)
-        node_labels = _sceptical(framework, extensions)
+    # Neither needs the list of extensions (argmap.af works SCC by SCC), so 30
+    # independent contradictions, 2**30 preferred extensions, take milliseconds.
+    labelling = framework.skeptical_labelling(semantics)
+    node_labels = {
+        id: _label(id in labelling.in_, id in labelling.out) for id in framework.arguments
+    }
+    count = framework.count(semantics)
     labels: dict[str, Label] = {}
     for id in [*map.statements, *map.inferences]:
         labels[id] = node_labels[id]
@@ -201,17 +229,3 @@ def evaluate(
 
 def _label(inside: bool, outside: bool) -> Label:
     return "in" if inside else "out" if outside else "undecided"
-
-
-def _sceptical(
-    framework: ArgumentationFramework, extensions: Iterable[frozenset[str]]
-) -> dict[str, Label]:
-    labellings = [framework.labelling(extension) for extension in extensions]
-    if not labellings:
-        return dict.fromkeys(framework.arguments, "undecided")
-    return {
-        id: _label(
-            all(id in lab.in_ for lab in labellings), all(id in lab.out for lab in labellings)
-        )
-        for id in framework.arguments
-    }

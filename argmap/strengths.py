@@ -6,13 +6,18 @@ arguments support and attack one another with strengths in [0, 1]:
 
 * every statement is an argument, with a base score from ``base`` (by id), else its
   ``data["base"]``, else 0.5;
-* every inference is an argument (base score from its ``data["base"]``, else 0.5)
-  that its premises support and that supports its conclusion. Linked premises raise
-  their inference together; gradual semantics aggregate them rather than require
-  each one, which is the usual reading of support in QBAFs;
+* every inference is an argument (base score as a statement's) that its premises
+  support and that supports its conclusion. Linked premises raise their inference
+  together; gradual semantics aggregate them rather than require each one, which is
+  the usual reading of support in QBAFs;
 * every conflict is an attack of its source on its target (a statement or an
-  inference). A conflict that is itself attacked becomes an argument too: its source
-  supports it, it attacks the target, its attackers attack it.
+  inference). A conflict that is itself attacked becomes an argument too (base score
+  as a statement's): its source supports it, it attacks the target, its attackers
+  attack it.
+
+Base scores and ``fixed`` are checked before anything is computed: every bad one is
+listed in one :class:`~argmap.errors.MapError`. The QBAF's arguments are the map's own
+ids; there are no auxiliary arguments whose names could meet an id.
 
 Accepting a statement (``fixed``) makes it certain, rejecting it makes it worthless:
 its base score becomes 1 or 0 and nothing supports or attacks it any more.
@@ -20,15 +25,64 @@ its base score becomes 1 or 0 and nothing supports or attacks it any more.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+import numbers
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-from argmap.gradual import QBAF
+from argmap.check import checked_position, reference_problems
+from argmap.errors import MapError
+from argmap.gradual import QBAF, SEMANTICS
 from argmap.gradual import strengths as qbaf_strengths
-from argmap.model import ArgumentMap, Inference, Statement
+from argmap.model import ArgumentMap, short_repr
+from argmap.report import Problem
 
 __all__ = ["DEFAULT_BASE", "strengths", "to_qbaf"]
 
 DEFAULT_BASE = 0.5
+
+
+def _is_score(value: object) -> bool:
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and 0.0 <= float(value) <= 1.0  # NaN fails both comparisons
+        and not math.isnan(float(value))
+    )
+
+
+def _base_problems(map: ArgumentMap, base: object) -> Iterator[Problem]:
+    """Every base score that is not a number in [0, 1] (given or in ``data["base"]``),
+    and every id ``base`` names that is not a node of the map."""
+    if not isinstance(base, Mapping):
+        message = f"the base scores are {short_repr(base)}, not a mapping of ids to numbers."
+        yield Problem("invalid-base-score", "error", (), message)
+        return
+    for id, score in base.items():
+        if not isinstance(id, str) or id not in map:
+            message = f"a base score is given for {short_repr(id)}, which is not a node of the map."
+            yield Problem(
+                "unknown-reference", "error", (id,) if isinstance(id, str) else (), message
+            )
+        elif not _is_score(score):
+            message = f"the base score of {id!r} is {short_repr(score)}, not a number in [0, 1]."
+            yield Problem("invalid-base-score", "error", (id,), message)
+    for nodes in (map.statements, map.inferences, map.conflicts):
+        for id, node in nodes.items():
+            if "base" in node.data and id not in base and not _is_score(node.data["base"]):
+                shown = short_repr(node.data["base"])
+                message = f"data['base'] of {id!r} is {shown}, not a number in [0, 1]."
+                yield Problem("invalid-base-score", "error", (id,), message)
+
+
+def _scores(map: ArgumentMap, base: Mapping[str, Any]) -> dict[str, float]:
+    """The base score of every statement and inference, by id: given, else in its
+    ``data["base"]``, else :data:`DEFAULT_BASE`."""
+    scores: dict[str, float] = {}
+    for nodes in (map.statements, map.inferences):
+        for id, node in nodes.items():
+            scores[id] = float(base.get(id, node.data.get("base", DEFAULT_BASE)))
+    return scores
 
 
 def to_qbaf(
@@ -37,14 +91,22 @@ def to_qbaf(
     base: Mapping[str, float] | None = None,
     fixed: Mapping[str, bool] | None = None,
 ) -> QBAF:
-    """The QBAF of ``map`` (see the module docstring)."""
-    base = dict(base or {})
-    fixed = dict(fixed or {})
-    scores: dict[str, float] = {}
-    nodes: list[Statement | Inference] = [*map.statements.values(), *map.inferences.values()]
-    for node in nodes:
-        given = base.get(node.id, node.data.get("base", DEFAULT_BASE))
-        scores[node.id] = float(given)
+    """The QBAF of ``map`` (see the module docstring).
+
+    Raises :class:`~argmap.errors.MapError` listing every problem at once: a base
+    score that is not a number in [0, 1] or that names no node of the map, a ``fixed``
+    that names unknown statements or gives values other than True and False, a map
+    with unknown references or an id used twice.
+    """
+    fixed = checked_position(map, fixed, name="fixed")
+    base = {} if base is None else base
+    problems = [
+        *_base_problems(map, base),
+        *(p for p in reference_problems(map) if p.code in ("unknown-reference", "duplicate-id")),
+    ]
+    if problems:
+        raise MapError(problems)
+    scores = _scores(map, base)
     supports: list[tuple[str, str]] = []
     attacks: list[tuple[str, str]] = []
     for inference in map.inferences.values():
@@ -53,7 +115,8 @@ def to_qbaf(
     attacked = {c.target for c in map.conflicts.values() if c.target in map.conflicts}
     for conflict in map.conflicts.values():
         if conflict.id in attacked:
-            scores[conflict.id] = float(base.get(conflict.id, DEFAULT_BASE))
+            given = base.get(conflict.id, conflict.data.get("base", DEFAULT_BASE))
+            scores[conflict.id] = float(given)
             supports.append((conflict.source, conflict.id))
             attacks.append((conflict.id, conflict.target))
         else:
@@ -77,6 +140,14 @@ def strengths(
 ) -> dict[str, float]:
     """The strength, in [0, 1], of every statement and inference of ``map`` under a
     gradual ``semantics`` ("df-quad", "quad", "euler", "quadratic-energy",
-    "h-categoriser"; see :mod:`argmap.gradual` for the papers)."""
+    "h-categoriser"; see :mod:`argmap.gradual` for the papers).
+
+    Bad arguments raise :class:`~argmap.errors.MapError` (see :func:`to_qbaf`; an
+    unknown semantics is ``unknown-semantics``)."""
+    if not isinstance(semantics, str) or semantics not in SEMANTICS:
+        message = (
+            f"unknown semantics {short_repr(semantics)}; choose one of {', '.join(SEMANTICS)}."
+        )
+        raise MapError([Problem("unknown-semantics", "error", (), message)])
     computed = qbaf_strengths(to_qbaf(map, base=base, fixed=fixed), semantics=semantics)
     return {id: computed[id] for id in [*map.statements, *map.inferences]}

@@ -11,11 +11,16 @@ then the largest shifts in strength.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
-from argmap.model import ArgumentMap
+from argmap.check import position_problems
+from argmap.errors import MapError
+from argmap.gradual import SEMANTICS as GRADUAL
+from argmap.model import ArgumentMap, short_repr
+from argmap.report import Problem
+from argmap.semantics import SEMANTICS as DUNG_SEMANTICS
 from argmap.semantics import Evaluation, Label, Semantics, evaluate
 from argmap.strengths import strengths
 
@@ -81,6 +86,49 @@ class WhatIf:
         return whatif_html(self)
 
 
+def _ids(value: object) -> tuple[object, ...]:
+    """A single id is one; anything that is not an iterable is a tuple of itself."""
+    if isinstance(value, (str, bytes, bytearray)) or not isinstance(value, Iterable):
+        return (value,)
+    return tuple(value)
+
+
+def _position(
+    map: ArgumentMap, accepted: tuple[object, ...], rejected: tuple[object, ...]
+) -> dict[str, bool]:
+    """The position ``accept`` and ``reject`` make; MapError for ids that are not
+    statements of the map or that are both accepted and rejected."""
+    problems: list[Problem] = []
+    for name, ids in (("accept", accepted), ("reject", rejected)):
+        for id in ids:
+            if not isinstance(id, str):
+                message = f"{name} names {short_repr(id)}, not a statement id."
+                problems.append(Problem("invalid-position", "error", (), message))
+    good = [id for id in (*accepted, *rejected) if isinstance(id, str)]
+    position = {id: id in accepted for id in good}
+    for id in dict.fromkeys(id for id in good if id in accepted and id in rejected):
+        message = f"{id!r} is both accepted and rejected."
+        problems.append(Problem("invalid-position", "error", (id,), message))
+    problems.extend(position_problems(map, position))
+    if problems:
+        raise MapError(problems)
+    return position
+
+
+def _semantics_problems(semantics: object, gradual: object) -> Iterator[Problem]:
+    if not isinstance(semantics, str) or semantics not in DUNG_SEMANTICS:
+        message = (
+            f"unknown semantics {short_repr(semantics)}; choose one of {', '.join(DUNG_SEMANTICS)}."
+        )
+        yield Problem("unknown-semantics", "error", (), message)
+    if gradual is not None and (not isinstance(gradual, str) or gradual not in GRADUAL):
+        message = (
+            f"unknown gradual semantics {short_repr(gradual)}; "
+            f"choose one of {', '.join(GRADUAL)} or None."
+        )
+        yield Problem("unknown-semantics", "error", (), message)
+
+
 def what_if(
     map: ArgumentMap,
     *,
@@ -91,9 +139,22 @@ def what_if(
 ) -> WhatIf:
     """Every statement whose label (under ``semantics``) or strength (under the
     ``gradual`` semantics, unless None) changes when ``accept`` are accepted and
-    ``reject`` rejected."""
-    accepted, rejected = tuple(accept), tuple(reject)
-    position = {**dict.fromkeys(accepted, True), **dict.fromkeys(rejected, False)}
+    ``reject`` rejected (a single id may be given as a string).
+
+    Raises :class:`~argmap.errors.MapError` listing every problem at once: an unknown
+    semantics, an id that is not a statement of the map or that is both accepted and
+    rejected, a map that cannot be evaluated (see :func:`argmap.evaluate`)."""
+    if not isinstance(map, ArgumentMap):
+        message = f"expected an ArgumentMap, got {short_repr(map)}."
+        raise MapError([Problem("invalid-value", "error", (), message)])
+    accepted, rejected = _ids(accept), _ids(reject)
+    problems = list(_semantics_problems(semantics, gradual))
+    try:
+        position = _position(map, accepted, rejected)
+    except MapError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise MapError(problems)
     before = evaluate(map, semantics=semantics)
     after = evaluate(map, semantics=semantics, position=position)
     weights_before = strengths(map, semantics=gradual) if gradual else {}
@@ -113,4 +174,10 @@ def what_if(
             changes.append(change)
     order = {id: n for n, id in enumerate(map.statements)}
     changes.sort(key=lambda c: (not c.thesis, c.before == c.after, -abs(c.shift), order[c.id]))
-    return WhatIf(accepted, rejected, tuple(changes), before, after)
+    return WhatIf(
+        tuple(id for id in accepted if isinstance(id, str)),
+        tuple(id for id in rejected if isinstance(id, str)),
+        tuple(changes),
+        before,
+        after,
+    )

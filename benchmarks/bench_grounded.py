@@ -26,7 +26,10 @@
    argmap's clingo backend, and plain clingo on the whole framework (ASPARTIX-style
    complete encoding written here, maximality by ``--heuristic=Domain
    --enum-mode=domRec``). Each run is capped
-   (``--preferred-timeout``, 60 s) and shows ``timeout`` past it.
+   (``--preferred-timeout``, 60 s) and shows ``timeout`` past it. argmap works one
+   strongly connected component at a time; ``argmap`` forces pure Python in every
+   component, ``argmap+clingo`` clingo in every one. Frameworks with very many
+   extensions (independent mutual attacks) are measured by ``bench_preferred.py``.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(os.environ.get("ARGMAP_FIXTURES", ROOT.parent / "shared" / "fixtures"))
+FIXTURES = Path(os.environ.get("ARGMAP_FIXTURES", ROOT / "tests" / "fixtures"))
 
 GROUNDED_ASP = """
 out(X) :- att(Y,X), in(Y).

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -50,7 +53,8 @@ def test_check_unreadable_exits_2_with_position(capsys: pytest.CaptureFixture[st
     path = MALFORMED / "json-unknown-premise.json"
     assert main(["check", str(path)]) == 2
     out = capsys.readouterr().out
-    assert f"{path}:3:18: error unknown-reference: 'i' names unknown premise 'ghost'." in out
+    place = re.escape(f"{path}:3:") + r"\d+: error unknown-reference: "
+    assert re.search(place + r".*'i' names unknown premise 'ghost'\.", out)
     assert "(1 unreadable)" in out
 
 
@@ -158,3 +162,83 @@ def test_render_a_section_of_an_argdown_file(
     assert 0 < part.read_text("utf-8").count("label=") < whole.read_text("utf-8").count("label=")
     assert "Intro" in whole.read_text("utf-8")
     assert "Intro" not in part.read_text("utf-8")
+
+
+def test_every_problem_of_an_unreadable_file_is_one_line(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "two.argmap.json"
+    source.write_text(
+        '{"argmap": 1, "title": "", "statements": [{"id": "a", "text": "A"}],\n'
+        ' "inferences": [{"id": "i", "premises": ["ghost"], "conclusion": "a"},\n'
+        '   {"id": "j", "premises": ["phantom"], "conclusion": "a"}], "conflicts": []}\n',
+        "utf-8",
+    )
+    assert main(["convert", str(source), str(tmp_path / "out.argdown")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"argmap: error: {source}:2:")
+    assert "'ghost'" in lines[0]
+    assert lines[1].startswith(f"argmap: error: {source}:3:")
+    assert "'phantom'" in lines[1]
+    assert not (tmp_path / "out.argdown").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [("bad\x1b[31mname.json", "bad\\x1b[31mname.json"), ("two\nlines.json", "two\\nlines.json")],
+)
+def test_file_names_cannot_break_lines_or_the_terminal(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str], name: str, shown: str
+) -> None:
+    (tmp_path / name).write_text("not json", "utf-8")
+    assert main(["check", str(tmp_path / name)]) == 2
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(f"{tmp_path}/{shown}:1:1: error ")
+    assert "\x1b" not in out
+    assert len(out.splitlines()) == 2
+    assert main(["convert", str(tmp_path / name), str(tmp_path / "out.json")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"argmap: error: {tmp_path}/{shown}:1:1: ")
+    assert err.count("\n") == 1
+
+
+def test_a_lone_surrogate_in_output_is_spelt_not_a_crash(tmp_path: pathlib.Path) -> None:
+    name = os.fsdecode(b"\xff.json")  # an undecodable name: argv holds it as U+DCFF
+    (tmp_path / name).write_bytes(b"{}")
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", os.fsencode(str(tmp_path / name))],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert done.returncode == 2
+    assert b"\\udcff.json:1:1: error " in done.stdout
+    assert b"Traceback" not in done.stdout + done.stderr
+
+
+def test_graphviz_quitting_early_is_an_error_not_a_closed_stdout(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graphviz
+
+    def quit_early(*_: object, **__: object) -> bytes:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(graphviz.Digraph, "pipe", quit_early)
+    source = write_map(tmp_path / "m.argmap.json")
+    assert main(["render", str(source), "-o", str(tmp_path / "m.svg")]) == 2
+    assert "stopped reading its input" in capsys.readouterr().err
+    assert not (tmp_path / "m.svg").exists()
+
+
+def test_a_closed_stdout_ends_quietly(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    source = write_map(tmp_path / "m.argmap.json")
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert main(["check", str(source)]) == 0

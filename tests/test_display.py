@@ -182,6 +182,15 @@ def test_map_svg_escapes_user_text() -> None:
     ET.fromstring(svg)  # well-formed
 
 
+@needs_renderer
+def test_map_with_noncharacters_and_huge_tags_still_displays_as_svg() -> None:
+    b = MapBuilder("\uffff title")
+    b.claim(" ", "text with \ufffe and \x1b", thesis=True, tags=["T" * 100_000])
+    bundle = b.build()._repr_mimebundle_()
+    assert set(bundle) == {"image/svg+xml", "text/plain"}  # not the fallback table
+    ET.fromstring(bundle["image/svg+xml"])
+
+
 @pytest.mark.usefixtures("no_renderer")
 def test_map_without_a_renderer_is_a_table_saying_why() -> None:
     bundle = s400()._repr_mimebundle_()

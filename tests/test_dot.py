@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, MapBuilder, RenderError, render, to_dot
-from argmap.dot import INSTALL_HINT, Theme, html_text, wrap
+from argmap.dot import INSTALL_HINT, LINE_LIMIT, Theme, html_line, html_text, wrap
 from argmap.strategies import argument_maps, texts
 
 from dotjson import layout, objects_by_name
@@ -129,6 +129,13 @@ def test_html_text_escapes_markup_backslashes_and_control_characters() -> None:
     assert html_text('<a href="x">&</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
     assert html_text("\\N") == "\\\\N"
     assert html_text("bell\x07") == "bell\ufffd"
+    assert html_text("\ufffe\uffff\ufdd0\U0010ffff\x85\ud800") == "\ufffd" * 6
+    assert html_text("tab\tand\nline") == "tab\tand\nline"
+
+
+def test_html_line_is_never_empty_and_never_too_long() -> None:
+    assert html_line(" \t\n ") == " "  # Graphviz refuses <B></B>
+    assert html_line("x" * 100_000) == "x" * (LINE_LIMIT - 1) + "…"
 
 
 def nasty_map(text: str) -> ArgumentMap:

@@ -30,7 +30,7 @@ from argmap.formats import aif
 from argmap.strategies import argument_maps
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-FIXTURES = pathlib.Path(os.environ.get("ARGMAP_FIXTURES", ROOT.parent / "shared" / "fixtures"))
+FIXTURES = pathlib.Path(os.environ.get("ARGMAP_FIXTURES", ROOT / "tests" / "fixtures"))
 AIF_FILES = sorted((FIXTURES / "aif").glob("*.json")) if (FIXTURES / "aif").is_dir() else []
 
 COUNTS = {  # statements, inferences, conflicts

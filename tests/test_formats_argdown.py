@@ -25,7 +25,7 @@ from argmap.formats import load as any_load
 from argmap.strategies import argument_maps
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-FIXTURES = pathlib.Path(os.environ.get("ARGMAP_FIXTURES", ROOT.parent / "shared" / "fixtures"))
+FIXTURES = pathlib.Path(os.environ.get("ARGMAP_FIXTURES", ROOT / "tests" / "fixtures"))
 
 NAMES = [
     "argdown-primer",

@@ -87,14 +87,13 @@ def test_loaded_maps_know_where_ids_stand() -> None:
         ("", "the file is empty", 1, 1),
         ('{"argmap": 1', "invalid JSON", 1, 13),
         ("[]", "expected a JSON object, got a list", 1, 1),
-        ('{"argmap": 2}', "unsupported argmap JSON version 2", 1, 1),
-        ('{"argmap": 1, "statements": {}}', "$.statements: expected a list", None, None),
+        ('{"argmap": 2}', "unsupported argmap JSON version 2", 1, 12),
+        ('{"argmap": true}', "unsupported argmap JSON version True", 1, 12),
+        ('{"argmap": 1, "statements": {}}', "$.statements: expected a list", 1, 29),
         ("[" * 100000, "nested too deeply", 1, 1),
     ],
 )
-def test_errors_say_what_and_where(
-    text: str, message: str, line: int | None, column: int | None
-) -> None:
+def test_errors_say_what_and_where(text: str, message: str, line: int, column: int) -> None:
     with pytest.raises(FormatError) as raised:
         native.loads(text, path="bad.json")
     error = raised.value

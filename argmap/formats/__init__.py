@@ -18,6 +18,7 @@ format                    suffixes                        direction
 from __future__ import annotations
 
 import importlib
+import inspect
 import json as _json
 import os
 import pathlib
@@ -28,7 +29,7 @@ from argmap.errors import FormatError
 from argmap.formats._io import PathLike, read_text, write_text
 from argmap.model import ArgumentMap
 
-__all__ = ["FORMATS", "detect", "dump", "dumps", "load", "loads"]
+__all__ = ["FORMATS", "detect", "dump", "dumps", "load", "loads", "sources"]
 
 FORMATS: dict[str, str] = {
     "json": "argmap.formats.json",
@@ -66,8 +67,8 @@ def detect_json(text: str, *, path: str | None = None) -> str:
     """Which JSON dialect ``text`` is: ``json`` (native), ``aif`` or ``argdown-json``."""
     try:
         document: Any = _json.loads(text)
-    except (_json.JSONDecodeError, RecursionError):
-        return "json"  # the native reader reports the syntax error with its position
+    except (ValueError, RecursionError):  # bad syntax, or an integer of too many digits
+        return "json"  # the native reader reports the error with its position
     if isinstance(document, dict):
         if "argmap" in document:
             return "json"
@@ -101,21 +102,50 @@ def detect(path: PathLike, text: str | None = None) -> str:
     )
 
 
-def loads(text: str, *, format: str, path: str | None = None) -> ArgumentMap:
-    """Read a map from ``text`` in ``format``."""
-    result: ArgumentMap = _module(format, "loads").loads(text, path=path)
+def _leniency(module: ModuleType, verb: str, strict: bool) -> dict[str, bool]:
+    """``{"strict": False}`` for a reader that has a lenient mode, when it is asked for."""
+    if strict or "strict" not in inspect.signature(getattr(module, verb)).parameters:
+        return {}
+    return {"strict": False}
+
+
+def loads(text: str, *, format: str, path: str | None = None, strict: bool = True) -> ArgumentMap:
+    """Read a map from ``text`` in ``format``.
+
+    ``strict=False`` asks a reader that can for a lenient reading: the AIF reader then
+    leaves out the S-nodes it cannot hold instead of refusing the file, and lists them in
+    ``map.data["left_out"]`` for ``check`` to report (``left-out-node``). Readers without
+    a lenient mode read as strictly as ever.
+    """
+    module = _module(format, "loads")
+    result: ArgumentMap = module.loads(text, path=path, **_leniency(module, "loads", strict))
     return result
 
 
-def load(path: PathLike, *, format: str | None = None) -> ArgumentMap:
-    """Read a map from the file ``path`` (format from the suffix and content unless given)."""
+def load(path: PathLike, *, format: str | None = None, strict: bool = True) -> ArgumentMap:
+    """Read a map from the file ``path`` (format from the suffix and content unless given;
+    ``strict`` as in :func:`loads`)."""
     text = read_text(path)
     chosen = format or detect(path, text)
     module = _module(chosen, "loads")
     if hasattr(module, "load"):  # a module may read more than the one file (a sibling text)
-        result: ArgumentMap = module.load(path)
+        result: ArgumentMap = module.load(path, **_leniency(module, "load", strict))
         return result
-    return loads(text, format=chosen, path=os.fspath(path))
+    return loads(text, format=chosen, path=os.fspath(path), strict=strict)
+
+
+def sources(path: PathLike, *, format: str | None = None) -> tuple[pathlib.Path, ...]:
+    """The files :func:`load` reads for ``path``: ``path`` itself and any companion
+    (the ``.txt`` beside a microtexts ``.xml``). A writer must spare them all."""
+    try:
+        chosen = format or detect(path)
+        module = _module(chosen, "loads")
+    except FormatError:  # load will say so; until then the file itself is what it reads
+        return (pathlib.Path(path),)
+    if hasattr(module, "sources"):
+        found: tuple[pathlib.Path, ...] = module.sources(path)
+        return found
+    return (pathlib.Path(path),)
 
 
 def dumps(map: ArgumentMap, *, format: str) -> str:
@@ -131,6 +161,7 @@ def dump(
     format: str | None = None,
     inputs: tuple[PathLike, ...] = (),
 ) -> pathlib.Path:
-    """Write ``map`` to ``path`` atomically; never over one of ``inputs``."""
+    """Write ``map`` to ``path`` atomically; never over one of ``inputs`` (give it
+    :func:`sources` of the file the map was read from)."""
     chosen = format or detect(path)
     return write_text(path, dumps(map, format=chosen), inputs=inputs)

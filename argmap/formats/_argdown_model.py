@@ -35,6 +35,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from argmap.errors import FormatError
 from argmap.formats._argdown_lexer import ArgdownLexer, LexError, Token, tokenize
+from argmap.formats._argdown_yaml import load as yaml_load
 from argmap.report import Location, Problem
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "Member",
     "Relation",
     "Section",
+    "listed",
     "load_yaml",
     "parse_document",
     "release",
@@ -112,7 +114,7 @@ class Member(_Located):
     text: str | None = None
     is_reference: bool = False
     is_top_level: bool = False
-    tags: list[str] = field(default_factory=list)
+    tags: dict[str, None] = field(default_factory=dict)  # an ordered set
     data: dict[str, Any] | None = None
     section: Section | None = None
     argument_title: str | None = None
@@ -125,7 +127,7 @@ class EquivalenceClass:
 
     title: str
     members: list[Member] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    tags: dict[str, None] = field(default_factory=dict)  # an ordered set
     data: dict[str, Any] | None = None
     section: Section | None = None
     relations: list[Relation] = field(default_factory=list)
@@ -145,7 +147,7 @@ class Argument(_Located):
     title: str
     members: list[Member] = field(default_factory=list)
     pcs: list[Member] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    tags: dict[str, None] = field(default_factory=dict)  # an ordered set
     data: dict[str, Any] | None = None
     section: Section | None = None
     relations: list[Relation] = field(default_factory=list)
@@ -176,8 +178,10 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     all_sections: list[Section] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    tags: dict[str, None] = field(default_factory=dict)  # an ordered set
     frontmatter: dict[str, Any] | None = None
+    frontmatter_at: Any = None  # (token, offset of the YAML in it, the YAML)
+    frontmatter_locator: Any = None  # its Locator, made when a problem needs it
     strict: bool = False
     regrouped: bool = False
     max_section_level: int = 0
@@ -443,8 +447,8 @@ class _Problems:
         column: int | None,
         expected: str | None = None,
     ) -> None:
-        """Record a problem at ``line``:``column``."""
-        where = Location(self.path, line, column)
+        """Record a problem at ``line``:``column`` (the top of the file when unknown)."""
+        where = Location(self.path, line or 1, column or 1)
         self.items.append((Problem(code, "error", (), message, where), expected))
 
     def raise_if_any(self) -> None:
@@ -614,36 +618,11 @@ def _lex(text: str, problems: _Problems) -> list[Token]:
 
 # -- YAML ------------------------------------------------------------------------------
 
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def load_yaml(text: str) -> Any:
-    """YAML ``text`` as data; raises :class:`yaml.YAMLError` or ValueError when invalid."""
-    try:
-        value = yaml.load(text, Loader=_LOADER)
-    except RecursionError:
-        raise ValueError("YAML nested too deeply") from None
-    if _depth(value) > MAX_DEPTH:
-        raise ValueError(f"YAML nested more than {MAX_DEPTH} levels deep")
-    return value
-
-
-def _depth(value: Any) -> int:
-    """How deeply ``value`` nests (iteratively, so that no recursion limit is hit)."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        deepest = max(deepest, level)
-        if level > MAX_DEPTH:
-            return level
-        stack.extend((child, level + 1) for child in children)
-    return deepest
+    """YAML ``text`` as JSON-like data (see :func:`._argdown_yaml.load`); raises
+    :class:`yaml.YAMLError`, with the place in ``problem_mark``, when invalid."""
+    return yaml_load(text)
 
 
 _BLOCK_DATA = re.compile(r"^\{[ \t]*\n")
@@ -682,12 +661,14 @@ def _copied(value: Any) -> Any:
 def _read_data(token: Token, text: str, problems: _Problems) -> dict[str, Any] | None:
     """The YAML mapping of a data token's ``text``; None (and a problem) when invalid."""
     block = _BLOCK_DATA.match(text)
+    start = 0
     if block is not None:
-        text = re.sub(r"\}\s*$", "", text[block.end() :])
+        start = block.end()
+        text = re.sub(r"\}\s*$", "", text[start:])
     try:
         value = load_yaml(text)
     except (yaml.YAMLError, ValueError) as error:
-        line, column = _yaml_position(token, error)
+        line, column = _yaml_position(token, start, error)
         reason = str(getattr(error, "problem", None) or error).strip()
         problems.add(
             "invalid-data", f"invalid YAML data: {reason}", line, column, "valid YAML in {...}"
@@ -707,13 +688,22 @@ def _read_data(token: Token, text: str, problems: _Problems) -> dict[str, Any] |
     return value
 
 
-def _yaml_position(token: Token, error: Exception) -> tuple[int | None, int | None]:
-    """Where in the file a YAML error inside ``token`` is (Lark and YAML are 1- and 0-based)."""
+def _yaml_position(token: Token, start: int, error: Exception) -> tuple[int, int]:
+    """Where in the file a YAML error is, for YAML that starts ``start`` characters into
+    ``token`` (the file's lines and columns count from 1, YAML's marks from 0)."""
     mark = getattr(error, "problem_mark", None)
-    if mark is None or token.line is None:
-        return token.line, token.column
-    column = mark.column + 1 + ((token.column or 1) - 1 if mark.line == 0 else 0)
-    return token.line + mark.line, column
+    if mark is None:
+        return token.position()
+    return yaml_place(token, start, mark.line, mark.column)
+
+
+def yaml_place(token: Token, start: int, line: int, column: int) -> tuple[int, int]:
+    """The file's (line, column) of YAML's 0-based ``line`` and ``column`` in YAML that
+    starts ``start`` characters into ``token``."""
+    first_line, first_column = token.position_of((token.start_pos or 0) + start)
+    if line == 0:
+        return first_line, first_column + column
+    return first_line + line, column + 1
 
 
 # -- the model builder -----------------------------------------------------------------
@@ -768,6 +758,8 @@ class _Builder:
         self.remove_tags = False
         self.depth = 0
         self.yaml: dict[str, Any] = {}  # data blocks read so far, by their text
+        self.text_owner: Any = None  # the statement or heading text_pieces belong to
+        self.text_pieces: list[str] = []
 
     # -- helpers --------------------------------------------------------------------
 
@@ -806,18 +798,41 @@ class _Builder:
         return self.heading if self.heading is not None else self.statement
 
     def append_text(self, text: str) -> None:
-        """Add text to the statement or heading being read."""
-        if self.heading is not None:
-            self.heading["text"] = (self.heading.get("text") or "") + text
-        elif self.statement is not None:
-            self.statement.text = (self.statement.text or "") + text
+        """Add text to the statement or heading being read.
 
-    def current_text(self) -> str:
-        """The text of the statement or heading being read so far."""
+        The pieces wait in a list until the text is complete (:meth:`flush_text`):
+        adding to a string one piece at a time would copy a long statement's text
+        for every line of it, quadratic time for a statement of many lines."""
         target = self.target()
         if target is None:
-            return ""
-        return (target.get("text") if isinstance(target, dict) else target.text) or ""
+            return
+        if target is not self.text_owner:
+            self.flush_text()
+            self.text_owner = target
+        self.text_pieces.append(text)
+
+    def flush_text(self) -> None:
+        """Join the pieces of text read so far into their statement or heading."""
+        owner, pieces = self.text_owner, self.text_pieces
+        if owner is None:
+            return
+        if isinstance(owner, dict):
+            owner["text"] = (owner.get("text") or "") + "".join(pieces)
+        else:
+            owner.text = (owner.text or "") + "".join(pieces)
+        self.text_owner, self.text_pieces = None, []
+
+    def ends_with_space(self) -> bool:
+        """Whether the text of the statement or heading being read ends in a space."""
+        target = self.target()
+        if target is None:
+            return False
+        if target is self.text_owner:
+            for piece in reversed(self.text_pieces):
+                if piece:
+                    return piece.endswith(" ")
+        text = (target.get("text") if isinstance(target, dict) else target.text) or ""
+        return text.endswith(" ")
 
     def deeper(self, tree: ParseNode) -> None:
         """One level deeper; too deep is a FormatError, not a RecursionError."""
@@ -842,14 +857,14 @@ class _Builder:
 
     def frontmatter(self, token: Token) -> None:
         """Read the YAML front matter and the model settings it holds."""
-        body = re.sub(r"\A\s*={3,}", "", str(token))
-        body = re.sub(r"={3,}\s*\Z", "", body)
+        opening = re.match(r"\s*={3,}", str(token))
+        start = opening.end() if opening is not None else 0
+        body = re.sub(r"={3,}\s*\Z", "", str(token)[start:])
+        self.doc.frontmatter_at = (token, start, body)
         try:
             value = load_yaml(body)
         except (yaml.YAMLError, ValueError) as error:
-            line, column = _yaml_position(token, error)
-            if line is not None and getattr(error, "problem_mark", None) is not None:
-                column = (getattr(error, "problem_mark").column or 0) + 1  # noqa: B009
+            line, column = _yaml_position(token, start, error)
             reason = str(getattr(error, "problem", None) or error).strip()
             self.problems.add(
                 "invalid-frontmatter",
@@ -906,7 +921,7 @@ class _Builder:
 
     def heading_block(self, tree: ParseNode) -> None:
         """A heading: a new section of the document."""
-        self.heading = {"text": "", "tags": []}
+        self.heading = {"text": "", "tags": {}}
         data: dict[str, Any] | None = None
         for index, child in enumerate(tree.children):
             if isinstance(child, ParseNode):
@@ -915,6 +930,7 @@ class _Builder:
                 data = _data(child, self.problems, self.yaml)
             elif child.type == "NL":
                 self.newline(index, len(tree.children))
+        self.flush_text()
         heading, self.heading = self.heading, None
         level = len(str(tree.children[0]))
         self.doc.max_section_level = max(self.doc.max_section_level, level)
@@ -990,7 +1006,7 @@ class _Builder:
         """A line break inside a statement joins its lines with one space."""
         if index == count - 1 or self.target() is None:  # a last line break adds nothing
             return
-        if not self.current_text().endswith(" "):
+        if not self.ends_with_space():
             self.append_text(" ")
 
     def tag(self, token: Token) -> None:
@@ -1005,10 +1021,8 @@ class _Builder:
         if not self.remove_tags:
             self.append_text(token.value)
         tags = target["tags"] if isinstance(target, dict) else target.tags
-        if name not in tags:
-            tags.append(name)
-        if name not in self.doc.tags:
-            self.doc.tags.append(name)
+        tags.setdefault(name)
+        self.doc.tags.setdefault(name)
 
     # -- statements and arguments -------------------------------------------------------
 
@@ -1174,6 +1188,7 @@ class _Builder:
             if child.data == "inference":
                 pending = self.inference_node(child)
                 continue
+            number = child.children[0]
             member = self.statement_node(child.children[1], top_level=False)
             member.argument_title = argument.title
             member.role = "premise"
@@ -1186,6 +1201,15 @@ class _Builder:
             argument.pcs.append(member)
         argument.pcs[-1].role = "main-conclusion"
         self.statement = None
+        if argument.pcs[-1].inference is None:  # Argdown: "Missing main conclusions."
+            argument.pcs = []  # nothing may take it for a reconstruction now
+            self.problems.add(
+                "pcs-without-conclusion",
+                "a premise-conclusion structure must end with its conclusion, right after "
+                "an inference line",
+                *_position(number),
+                "an inference line (----) before the last numbered statement",
+            )
 
     def inference_node(self, tree: ParseNode) -> Inference:
         """An inference line: rules, data and undercuts of the inference."""
@@ -1209,6 +1233,7 @@ class _Builder:
 
     def finish(self) -> None:
         """Argdown's model plugin, after the walk: sections, then relation transformations."""
+        self.flush_text()
         nodes: list[EquivalenceClass | Argument] = [
             *self.doc.statements.values(),
             *self.doc.arguments.values(),
@@ -1324,29 +1349,29 @@ def _title(token: Any) -> str:
     return str(image[1:-2] if image.endswith(":") else image[1:-1])
 
 
-def _add_tags(into: list[str], tags: list[str]) -> None:
+def _add_tags(into: dict[str, None], tags: dict[str, None]) -> None:
     """Add tags not yet there, keeping their order (lodash's union)."""
     for tag in tags:
-        if tag not in into:
-            into.append(tag)
+        into.setdefault(tag)
 
 
 def _merge(base: Any, extra: Any) -> Any:
-    """lodash's ``merge``: mappings merged key by key, lists index by index."""
+    """lodash's ``merge``: mappings merged key by key, lists index by index, into
+    ``base`` itself (as lodash does: copying ``base`` for each of a thousand members
+    would take quadratic time); what comes from ``extra`` is copied, so ``base``
+    shares nothing with it."""
     if isinstance(base, dict) and isinstance(extra, dict):
-        result = dict(base)
         for key, value in extra.items():
-            result[key] = _merge(result.get(key), value) if key in result else value
-        return result
+            base[key] = _merge(base[key], value) if key in base else _copied(value)
+        return base
     if isinstance(base, list) and isinstance(extra, list):
-        result_list = list(base)
         for index, value in enumerate(extra):
-            if index < len(result_list):
-                result_list[index] = _merge(result_list[index], value)
+            if index < len(base):
+                base[index] = _merge(base[index], value)
             else:
-                result_list.append(value)
-        return result_list
-    return base if extra is None else extra
+                base.append(_copied(value))
+        return base
+    return _copied(base if extra is None else extra)
 
 
 def _regroup(doc: Document) -> None:
@@ -1376,17 +1401,23 @@ def _regroup_section(
         section.is_group = config["isGroup"]
     doc.all_sections.append(section)
     for key, table in (("statements", doc.statements), ("arguments", doc.arguments)):
-        for title_ in config.get(key) or []:
+        for title_ in listed(config.get(key)):
             node: Any = table.get(title_) if isinstance(title_, str) else None
             if node is not None:
                 node.section = section
-    children = config.get("children") or []
+    children = listed(config.get("children"))
     for index, child in enumerate(children):
         if isinstance(child, dict):
             section.children.append(
                 _regroup_section(doc, child, level + 1, counter + 1 + index, section)
             )
     return section
+
+
+def listed(value: Any) -> list[Any]:
+    """A front matter setting that should be a list: itself, or no items when it is
+    anything else (a setting of the wrong type is ignored, never a crash)."""
+    return value if isinstance(value, list) else []
 
 
 def release(doc: Document) -> None:
@@ -1468,15 +1499,22 @@ def _frontmatter_only(tokens: list[Token], problems: _Problems) -> Document:
 
 
 def _check_binary(text: str, problems: _Problems) -> None:
-    """Control characters other than tab and line breaks mean this is not an Argdown text."""
-    found = re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]", text)
+    """Control characters other than tab and line breaks mean this is not an Argdown
+    text; a lone surrogate (which a str may hold, but no UTF-8 file) is not text either."""
+    found = re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]", text)
     if found is None:
         return
     line = text.count("\n", 0, found.start()) + 1
     column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    code = ord(found.group())
+    if 0xD800 <= code <= 0xDFFF:
+        problems.add(
+            "invalid-text", f"a lone surrogate U+{code:04X} is not text", line, column, "text"
+        )
+        return
     problems.add(
         "binary-data",
-        f"control character U+{ord(found.group()):04X}: binary data, not Argdown text",
+        f"control character U+{code:04X}: binary data, not Argdown text",
         line,
         column,
         "text",
@@ -1494,7 +1532,7 @@ def _check_tokens(tokens: list[Token], text: str, problems: _Problems) -> None:
             end = token.end_pos or start
             at_start = previous in _TITLE_EXPECTED
             if at_start or "{" in text[start:end]:  # else nothing to find (a speed-up)
-                _check_text(str(token), text, start, end, at_start, problems)
+                _check_text(token, text, at_start, problems)
         previous = kind
 
 
@@ -1511,15 +1549,12 @@ _TITLE_EXPECTED = frozenset(
 )
 
 
-def _check_text(
-    value: str, text: str, start: int, end: int, at_start: bool, problems: _Problems
-) -> None:
+def _check_text(token: Token, text: str, at_start: bool, problems: _Problems) -> None:
     """An unescaped ``{`` in text, or a ``[``/``<`` title never closed, is an error."""
-    raw = text[start:end]
+    start = token.start_pos or 0
+    raw = text[start : token.end_pos or start]
     for found in re.finditer(r"(?<!\\)\{", raw):
-        offset = start + found.start()
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        line, column = token.position_of(start + found.start())
         problems.add(
             "unclosed-data",
             "a '{' opens a data block that is never closed (write \\{ for a literal brace)",
@@ -1530,8 +1565,7 @@ def _check_text(
         return
     if at_start and raw[:1] in "[<":
         closer = "]" if raw[0] == "[" else ">"
-        line = text.count("\n", 0, start) + 1
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        line, column = token.position()
         kind = "statement" if closer == "]" else "argument"
         problems.add(
             "unclosed-title",

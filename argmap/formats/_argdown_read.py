@@ -7,8 +7,8 @@ for what Argdown cannot say (theses, quotes, the map's source, ids of its own).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NoReturn
 
 import attrs
 
@@ -21,12 +21,14 @@ from argmap.formats._argdown_model import (
     EquivalenceClass,
     Relation,
     iter_sections,
+    yaml_place,
 )
 from argmap.formats._argdown_model import (
     Inference as AdInference,
 )
+from argmap.formats._argdown_yaml import Locator
 from argmap.model import Argument, ArgumentMap, Conflict, Inference, Quote, Statement
-from argmap.report import Location
+from argmap.report import Location, Problem
 
 __all__ = ["RESERVED", "SYMBOLS", "convert"]
 
@@ -88,10 +90,15 @@ class _Converter:
         column: int | None,
         code: str,
         expected: str | None = None,
-    ) -> None:
-        """Raise a FormatError for this file."""
+    ) -> NoReturn:
+        """Raise a FormatError for this file (at its top when the place is unknown)."""
         raise FormatError(
-            message, path=self.path, line=line, column=column, code=code, expected=expected
+            message,
+            path=self.path,
+            line=line or 1,
+            column=column or 1,
+            code=code,
+            expected=expected,
         )
 
     def where(self, id: str, located: Any) -> None:
@@ -305,6 +312,7 @@ class _Converter:
         title, data, extras = self.map_data()
         result = _build(
             self.path,
+            self.place_problem,
             title=title,
             statements=self.statements,
             inferences=self.inferences,
@@ -317,6 +325,13 @@ class _Converter:
             result = _Extras(extras, self.path, self.doc).apply(result)
             result = attrs.evolve(result, locations=self.locations)
         return result
+
+    def place_problem(self, problem: Problem) -> Location:
+        """Where a problem of the map is: where the first of its ids was written."""
+        for id in problem.ids:
+            if id in self.locations:
+                return self.locations[id]
+        return Location(self.path, 1, 1)
 
 
 def _is_inference(node: Any) -> bool:
@@ -333,17 +348,31 @@ def _section(section: Any) -> dict[str, Any]:
     return result
 
 
-def _build(path: str | None, **fields: Any) -> ArgumentMap:
-    """An ArgumentMap, or a FormatError naming the ids it could not use."""
+def _build(path: str | None, place: Callable[[Problem], Location], **fields: Any) -> ArgumentMap:
+    """An ArgumentMap, or a FormatError listing (each where ``place`` puts it) the
+    problems of the map that would not be made."""
     try:
         return ArgumentMap(**fields)
     except MapError as error:
-        raise FormatError(
-            str(error.problems[0].message) if error.problems else str(error),
-            path=path,
-            code="invalid-argmap-block",
-            problems=error.problems,
-        ) from None
+        located = [attrs.evolve(problem, location=place(problem)) for problem in error.problems]
+        if not located:
+            located = [Problem("invalid-argmap-block", "error", (), str(error), place(_NOWHERE))]
+        raise FormatError.from_problems(located, path=path) from None
+
+
+_NOWHERE = Problem("invalid-argmap-block", "error", (), "")
+
+
+def front_place(doc: Document, path: tuple[str | int, ...], value: str | None = None) -> Location:
+    """Where the front matter writes the value at ``path`` (or the string ``value``
+    inside it), as near as it gets; the top of the file without front matter."""
+    if doc.frontmatter_at is None:
+        return Location(None, 1, 1)
+    token, start, body = doc.frontmatter_at
+    if doc.frontmatter_locator is None:
+        doc.frontmatter_locator = Locator(body)
+    line, column = doc.frontmatter_locator.locate(path, value)
+    return Location(None, *yaml_place(token, start, line, column))
 
 
 # -- the ``argmap`` block of the front matter ---------------------------------------------
@@ -361,13 +390,36 @@ class _Extras:
 
     def __init__(self, extras: Any, path: str | None, doc: Document) -> None:
         self.path = path
+        self.doc = doc
+        self.at: tuple[str | int, ...] = ("argmap",)  # where the entry being read is
         if not isinstance(extras, dict):
             self.fail("the 'argmap' entry of the front matter must be a mapping")
         self.extras: dict[str, Any] = extras
 
-    def fail(self, message: str) -> None:
-        """Raise a FormatError for this file."""
-        raise FormatError(message, path=self.path, line=1, column=1, code="invalid-argmap-block")
+    def fail(self, message: str, *where: str | int) -> NoReturn:
+        """Raise a FormatError for this file, at the entry ``argmap.<where...>`` (or the
+        one being read) of the front matter."""
+        location = self.place((*where,) if where else self.at[1:])
+        raise FormatError(
+            message,
+            path=self.path,
+            line=location.line,
+            column=location.column,
+            code="invalid-argmap-block",
+        )
+
+    def place(self, where: tuple[str | int, ...], value: str | None = None) -> Location:
+        """Where the front matter writes ``argmap.<where...>`` (or ``value`` inside it)."""
+        return attrs.evolve(front_place(self.doc, ("argmap", *where), value), path=self.path)
+
+    def place_problem(self, problem: Problem) -> Location:
+        """Where a problem of the map made from the entry is: where the entry writes the
+        first of the problem's ids, else the entry itself."""
+        for id in problem.ids:
+            location = self.place((), id)
+            if location != self.place(()):
+                return location
+        return self.place(())
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any) -> Any:
         """``argmap.<key>`` of the front matter, checked against ``kind``."""
@@ -375,14 +427,15 @@ class _Extras:
         if value is None and default is None:
             return None
         if not isinstance(value, kind):
-            self.fail(f"argmap.{key} in the front matter has the wrong type")
+            self.fail(f"argmap.{key} in the front matter has the wrong type", key)
         return value
 
     def strings(self, key: str) -> list[str]:
         """``argmap.<key>`` as a list of strings."""
         values = self.get(key, list, [])
-        if not all(isinstance(v, str) for v in values):
-            self.fail(f"argmap.{key} must be a list of strings")
+        for index, value in enumerate(values):
+            if not isinstance(value, str):
+                self.fail(f"argmap.{key} must be a list of strings", key, index)
         return list(values)
 
     def apply(self, result: ArgumentMap) -> ArgumentMap:
@@ -398,9 +451,14 @@ class _Extras:
             key: a for key, a in nodes["arguments"].items() if a.title not in ungrouped
         }
         renames = self.get("ids", dict, {})
-        if not all(isinstance(k, str) and isinstance(v, str) for k, v in renames.items()):
-            self.fail("argmap.ids must map ids to ids")
-        nodes = {kind: _renamed(table, renames) for kind, table in nodes.items()}
+        for key, value in renames.items():
+            if not isinstance(value, str):
+                self.fail("argmap.ids must map ids to ids", "ids", key)
+        for kind, table in nodes.items():
+            nodes[kind] = _renamed(table, renames)
+            if len(nodes[kind]) < len(table):  # two nodes renamed to one id: one would be lost
+                taken = [id for id in table if renames.get(id, id) in table and id in renames]
+                self.fail(f"argmap.ids gives {kind} the same id twice", "ids", *taken[:1])
         for removed in self.strings("remove"):
             for table in nodes.values():
                 table.pop(removed, None)
@@ -421,16 +479,37 @@ class _Extras:
             **{kind: list(table.values()) for kind, table in nodes.items()},
             **map_fields,
         }
-        return _build(self.path, **fields)
+        self.at = ("argmap",)
+        made = _build(self.path, self.place_problem, **fields)
+        self.check_references(made)
+        return made
+
+    def check_references(self, made: ArgumentMap) -> None:
+        """A thesis must be a statement of the map: one that is not is refused where the
+        entry names it (as the native JSON reader refuses it). Other references to
+        nothing (a premise, a target) are kept, as argmap's writer wrote them: the
+        Argdown text carries an inconsistent map unchanged, for ``check`` to report."""
+        problems = []
+        for index, thesis in enumerate(made.theses):
+            if thesis not in made.statements:
+                message = f"the thesis {thesis!r} is not a statement"
+                where = self.place(("theses", index))
+                problems.append(Problem("unknown-reference", "error", (thesis,), message, where))
+        if problems:
+            raise FormatError.from_problems(problems, path=self.path)
 
     def add(self, nodes: dict[str, dict[str, Any]]) -> None:
         """Nodes argmap's Argdown could not hold, added as they were."""
         added = self.get("add", dict, {})
         for kind, items in added.items():
+            self.at = ("argmap", "add", kind)
             if kind not in nodes or not isinstance(items, list):
                 self.fail("argmap.add must list statements, inferences, conflicts or arguments")
-            for item in items:
+            for index, item in enumerate(items):
+                self.at = ("argmap", "add", kind, index)
                 node = self.node(kind, item)
+                if node.id in nodes[kind]:  # it would replace a node the text has
+                    self.fail(f"argmap.add gives {kind} the id {node.id!r} twice")
                 nodes[kind][node.id] = node
 
     def node(self, kind: str, item: Any) -> Any:
@@ -449,6 +528,7 @@ class _Extras:
         """Fields that differ from what the Argdown says."""
         patches = self.get("patch", dict, {})
         for key, fields in patches.items():
+            self.at = ("argmap", "patch", key)
             if not isinstance(fields, dict):
                 self.fail("argmap.patch must map ids to fields")
             for kind, table in nodes.items():
@@ -469,7 +549,6 @@ class _Extras:
             return attrs.evolve(node, **changes)
         except (TypeError, ValueError):
             self.fail(f"argmap: invalid fields for {node.id!r}")
-        raise AssertionError("unreachable")
 
     def value(self, name: str, value: Any) -> Any:
         """One field value from YAML to the model's type."""

@@ -61,7 +61,12 @@ node type, an edge naming an unknown node (``unknown-reference``), two nodes wit
 (``no-conclusion``), or a CA/PA without one (``no-source``, ``no-target``). The last four
 are allowed for an S-node anchored in a dialogue by a YA-node (real IAT corpora hold such
 half-finished analyses): it is modelled where possible (an inference with no premises, which
-``check`` reports) and kept in the document otherwise.
+``check`` reports) and kept in the document otherwise. Reading with ``strict=False`` leaves
+the other S-nodes missing a side out of the model (kept in the document, listed in
+``map.data["left_out"]``, reported by ``check`` as ``left-out-node``) instead of refusing
+the file. Numbers JSON cannot round-trip (``NaN``, ``Infinity``, ``1e400``, integers of
+more digits than Python converts) and lone surrogates (``"\\ud800"``) are refused, at
+their line and column.
 """
 
 from __future__ import annotations
@@ -77,14 +82,25 @@ import attrs
 
 from argmap.check import reference_problems
 from argmap.errors import FormatError, MapError
-from argmap.formats._io import Lines, PathLike, line_columns, read_text, write_text
+from argmap.formats._io import (
+    JsonPath,
+    Lines,
+    PathLike,
+    control_problem,
+    json_items,
+    json_offset,
+    line_columns,
+    may_hold_controls,
+    parse_json,
+    read_text,
+    write_text,
+)
 from argmap.model import ArgumentMap, Conflict, Inference, Statement
 from argmap.report import Location, Problem
 
 __all__ = ["NODE_TYPES", "REPHRASE", "dump", "dumps", "load", "loads", "to_document"]
 
 Flavour = Literal["aifdb", "xaif"]
-JsonPath = tuple[str | int, ...]
 
 NODE_TYPES: tuple[str, ...] = ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA")
 """The node types AIFdb and OVA use: the argument layer, then the dialogue layer."""
@@ -105,8 +121,6 @@ _NOT_PREMISE_SIDE = frozenset({"YA", "CA", "PA"})
 """Edges into an S-node from these are anchors, attacks or preferences, not its premises."""
 _ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA", "PA"})
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|(-?\d+)\b)')
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
 
 
 # -- what the reader collects ------------------------------------------------------------
@@ -228,7 +242,7 @@ def _parse(text: str, path: str | None) -> Any:
             code="empty-file",
         )
     try:
-        return json.loads(text)
+        return parse_json(text, path)
     except json.JSONDecodeError as error:
         raise FormatError(
             f"invalid JSON: {error.msg}",
@@ -817,8 +831,14 @@ def _build(
     text: str,
     path: str | None,
     base: JsonPath,
+    left_out: Sequence[dict[str, Any]] = (),
 ) -> ArgumentMap:
-    """The map of a checked document, with the location of each of its nodes."""
+    """The map of a checked document, with the location of each of its nodes.
+
+    ``left_out`` (lenient reading) lists the S-nodes left out of the model: they stay in
+    the carried document and are listed in ``map.data["left_out"]``, where ``check``
+    reports each one (``left-out-node``) at its place in the file.
+    """
     built = _argument_layer(graph)
     state: dict[str, Any] = {
         "flavour": flavour,
@@ -826,96 +846,68 @@ def _build(
     }
     if built.notes:
         state["unmodelled"] = list(built.notes)
-    return ArgumentMap(
-        statements=[_statement(node) for node in graph.i_nodes],
-        inferences=built.inferences,
-        conflicts=built.conflicts,
-        data={"aif": state},
-        locations=_locations(text, path, graph, built, base),
-    )
+    data: dict[str, Any] = {"aif": state}
+    if left_out:
+        data["left_out"] = list(left_out)
+    extra = [entry["id"] for entry in left_out]
+    locations = _locations(text, path, graph, built, base, extra)
+    try:
+        return ArgumentMap(
+            statements=[_statement(node) for node in graph.i_nodes],
+            inferences=built.inferences,
+            conflicts=built.conflicts,
+            data=data,
+            locations=locations,
+        )
+    except MapError as error:  # a safety net: the checks above should leave nothing to refuse
+        raise _refused(error, text, path, locations) from None
+
+
+def _refused(
+    error: MapError, text: str, path: str | None, locations: Mapping[str, Location]
+) -> FormatError:
+    """The model's MapError as a FormatError: each problem at the first node it names, or
+    (data nested too deeply in the carried document, say) at the deepest nesting."""
+    deepest: list[Location] = []
+
+    def place(problem: Problem) -> Location:
+        found = next((locations[id] for id in problem.ids if id in locations), None)
+        if found is not None:
+            return found
+        if not deepest:
+            deepest.append(Lines(text).location(_deepest(text), path))
+        return deepest[0]
+
+    problems = [attrs.evolve(p, location=place(p)) for p in error.problems]
+    return FormatError.from_problems(problems, path=path)
+
+
+def _leave_out(graph: _Graph, issues: Sequence[_Issue]) -> list[dict[str, Any]]:
+    """Take the S-nodes ``issues`` name out of ``graph.s_nodes`` (lenient reading): what the
+    map's ``data["left_out"]`` then lists, one entry per node, with why it was left out."""
+    reasons: dict[str, list[str]] = {}
+    for issue in issues:
+        reasons.setdefault(issue.ids[0], []).append(issue.message)
+    left = [node for node in graph.s_nodes if node.id in reasons]
+    graph.s_nodes = [node for node in graph.s_nodes if node.id not in reasons]
+    return [
+        {"id": node.id, "type": node.type, "reason": "; ".join(reasons[node.id])} for node in left
+    ]
 
 
 # -- reading: positions --------------------------------------------------------------------
 
 
-def _offset(text: str, path: JsonPath, items: dict[int, list[int]] | None = None) -> int:
-    """Where the value at ``path`` starts in the JSON ``text``, or its deepest existing parent.
-
-    Python's JSON parser keeps no positions, so the path is walked again with
-    ``raw_decode`` skipping the values in between; this runs only for messages.
-    ``items`` caches where each array's items start, so that locating many problems in
-    one long list walks it once.
-    """
-    cache: dict[int, list[int]] = {} if items is None else items
-    decoder = _DECODER
-    position = _skip(text, 0)
-    for step in path:
-        try:
-            if isinstance(step, int):
-                starts = _items_at(text, position, decoder, cache)
-                found = starts[step] if step < len(starts) else None
-            else:
-                found = _member(text, position, step, decoder)
-        except (ValueError, IndexError, RecursionError):
-            return position
-        if found is None:
-            return position
-        position = found
-    return position
-
-
-def _skip(text: str, position: int) -> int:
-    """The offset of the first character at or after ``position`` that is not JSON space."""
-    match = _WHITESPACE.match(text, position)
-    return match.end() if match else position
-
-
-def _member(text: str, start: int, key: str, decoder: json.JSONDecoder) -> int | None:
-    """Where the value of ``key`` in the object at ``start`` begins (its first occurrence)."""
-    if text[start] != "{":
-        return None
-    position = _skip(text, start + 1)
-    while text[position] == '"':
-        name, position = decoder.raw_decode(text, position)
-        position = _skip(text, _skip(text, position) + 1)
-        if name == key:
-            return position
-        position = _skip(text, decoder.raw_decode(text, position)[1])
-        if text[position] != ",":
-            break
-        position = _skip(text, position + 1)
-    return None
-
-
-def _items_at(
-    text: str, start: int, decoder: json.JSONDecoder, cache: dict[int, list[int]]
-) -> list[int]:
-    """Where each item of the array at ``start`` begins (none if it is no array)."""
-    if start in cache:
-        return cache[start]
-    starts: list[int] = []
-    if text[start] == "[":
-        position = _skip(text, start + 1)
-        while text[position] != "]":
-            starts.append(position)
-            position = _skip(text, decoder.raw_decode(text, position)[1])
-            if text[position] != ",":
-                break
-            position = _skip(text, position + 1)
-    cache[start] = starts
-    return starts
-
-
 def _raise(text: str, path: str | None, issues: Sequence[_Issue]) -> None:
     """One FormatError for the first issue, listing every issue with its line and column."""
-    lines, items = Lines(text), dict[int, list[int]]()
+    lines, items = Lines(text), dict[int, Any]()
     problems = [
         Problem(
             issue.code,
             "error",
             issue.ids,
             issue.message,
-            lines.location(_offset(text, issue.path, items), path),
+            lines.location(json_offset(text, issue.path, items), path),
         )
         for issue in issues
     ]
@@ -923,19 +915,25 @@ def _raise(text: str, path: str | None, issues: Sequence[_Issue]) -> None:
 
 
 def _locations(
-    text: str, path: str | None, graph: _Graph, built: _Built, base: JsonPath
+    text: str,
+    path: str | None,
+    graph: _Graph,
+    built: _Built,
+    base: JsonPath,
+    extra: Sequence[str] = (),
 ) -> dict[str, Location]:
     """Where each statement, inference and conflict was written: its node's ``"nodeID"``
     key (the first one naming it from the nodes list on), or for an inference read from
     a bare edge, that edge; a part of a CA with several sources is where the CA is.
 
     One regex pass over the text finds the keys, stopping once every node is found, and
-    the lines are counted once up to the last of them.
+    the lines are counted once up to the last of them. ``extra`` are the ids of nodes
+    left out of the model (lenient reading), located the same way.
     """
     statements = [node.id for node in graph.i_nodes]
-    wanted = {*statements, *built.modelled}
-    first = _first_node_ids(text, _offset(text, (*base, "nodes")), wanted) if wanted else {}
-    offsets = {id: first[id] for id in statements if id in first}
+    wanted = {*statements, *built.modelled, *extra}
+    first = _first_node_ids(text, json_offset(text, (*base, "nodes")), wanted) if wanted else {}
+    offsets = {id: first[id] for id in [*statements, *extra] if id in first}
     edges = _edge_offsets(text, base) if built.bare else (0, [])
     for inference in built.inferences:
         if inference.id in built.bare:
@@ -955,11 +953,11 @@ def _locations(
 
 
 def _edge_offsets(text: str, base: JsonPath) -> tuple[int, list[int]]:
-    """Where the edges list starts and where each of its items does: what :func:`_offset`
+    """Where the edges list starts and where each of its items does: what :func:`json_offset`
     gives for ``(*base, "edges", index)``, with the text walked once for all indexes."""
-    start = _offset(text, (*base, "edges"))
+    start = json_offset(text, (*base, "edges"))
     try:
-        return start, _items_at(text, start, _DECODER, {})
+        return start, json_items(text, start, {})
     except (ValueError, IndexError, RecursionError):
         return start, []
 
@@ -1001,8 +999,14 @@ def _named(container: Mapping[str, Any]) -> set[str]:
     return {id for raw in nodes if isinstance(raw, dict) and (id := _id_of(raw.get("nodeID")))}
 
 
-def loads(text: str, *, path: str | None = None) -> ArgumentMap:
-    """Read AIFdb JSON or xAIF; every problem found is in the :class:`FormatError` raised."""
+def loads(text: str, *, path: str | None = None, strict: bool = True) -> ArgumentMap:
+    """Read AIFdb JSON or xAIF; every problem found is in the :class:`FormatError` raised.
+
+    With ``strict=False``, S-nodes (RA, MA, CA, PA) with no edge on one side are left out
+    of the model instead of refusing the whole file (real corpora hold a few): they stay
+    in the carried document, and ``map.data["left_out"]`` lists each one with the reason,
+    which ``check`` reports as ``left-out-node``. Every other problem is still refused.
+    """
     document = _parse(text, path)
     found = _container(document)
     if isinstance(found, _Issue):
@@ -1011,16 +1015,40 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     flavour, base, container = found
     issues: list[_Issue] = []
     graph = _read_graph(container, base, issues)
+    left_out: list[dict[str, Any]] = []
+    if not issues and may_hold_controls(text):
+        issues = _control_issues(graph, base)
     if not issues:
         issues = _dangling(graph, base)
+        if issues and not strict:
+            left_out, issues = _leave_out(graph, issues), []
     if issues:
         _raise(text, path, issues)
-    return _build(document, flavour, graph, text, path, base)
+    return _build(document, flavour, graph, text, path, base, left_out)
 
 
-def load(path: PathLike) -> ArgumentMap:
-    """Read AIFdb JSON or xAIF from ``path``."""
-    return loads(read_text(path), path=os.fspath(path))
+def _control_issues(graph: _Graph, base: JsonPath) -> list[_Issue]:
+    """Ids, texts and schemes of the argument layer holding control characters, which no
+    text format could write (the dialogue layer is carried as data, which may hold them)."""
+    issues = []
+    fields: list[tuple[_Node | _Edge, str, tuple[str, ...]]]
+    fields = [(node, "nodes", ("nodeID", "text", "scheme")) for node in graph.i_nodes]
+    fields += [(node, "nodes", ("nodeID", "text", "scheme")) for node in graph.s_nodes]
+    fields += [(edge, "edges", ("edgeID",)) for edge in graph.edges]
+    for item, key, names in fields:
+        for name in names:
+            value = item.raw.get(name)
+            problem = control_problem(value) if isinstance(value, str) else None
+            if problem is not None:
+                where = (*base, key, item.index, name)
+                message = f"{_where(base, key, item.index)}.{name}: {problem}"
+                issues.append(_Issue("invalid-text", message, where, (), "text"))
+    return issues
+
+
+def load(path: PathLike, *, strict: bool = True) -> ArgumentMap:
+    """Read AIFdb JSON or xAIF from ``path`` (``strict``: as :func:`loads`)."""
+    return loads(read_text(path), path=os.fspath(path), strict=strict)
 
 
 # -- writing -------------------------------------------------------------------------------

@@ -18,7 +18,10 @@ equivalence class ``[T]``     :class:`Statement` with id ``T``; text = the class
                               text when there are several
 ``#tag``                      ``tags`` of the statement or argument (the text keeps the
                               tag unless ``model.removeTagsFromText``, as in Argdown)
-``{key: value}`` data         ``data`` (YAML; ``data["argdown"]`` is reserved)
+``{key: value}`` data         ``data`` (YAML; ``data["argdown"]`` is reserved); JSON values
+                              only: dates stay their text, keys become strings as in
+                              JavaScript, anything JSON cannot hold is refused (see
+                              :mod:`._argdown_yaml`)
 argument ``<T>``              :class:`Argument` group: id ``T`` (``T (argument)`` when a
                               statement is called ``T``), ``title``, ``text`` = its gist
 premise-conclusion structure  the group's ``statements`` (in order), ``conclusion`` and one
@@ -59,9 +62,12 @@ as an empty map (Argdown itself reports a parser error there; an empty file is a
 natural empty map for argmap, as an empty diagram is for Argdown's editor).
 Anything Argdown cannot read, or would read only by guessing, is a
 :class:`FormatError` listing every problem found, with line and column: unclosed
-brackets, a premise-conclusion structure without conclusion, bad indentation,
-invalid YAML (Argdown itself keeps an unclosed ``{`` as text; argmap does not),
-binary data, input nested more than 100 levels deep.
+brackets, a premise-conclusion structure without conclusion (or ending in a premise),
+bad indentation, invalid YAML or YAML values JSON cannot hold (Argdown itself keeps
+an unclosed ``{`` as text; argmap does not), aliases that expand without bound,
+binary data, lone surrogates, input nested more than 100 levels deep, and a front
+matter ``argmap`` entry naming a thesis that is no statement. Reading takes time
+linear in the text, whatever it holds (a line of ten thousand unclosed ``[`` included).
 
 Writing (:mod:`._argdown_write`) produces Argdown the Argdown tool parses to the
 same structure, and adds what Argdown cannot say (theses, quotes, the source, ids

@@ -32,6 +32,7 @@ from argmap.formats._argdown_model import (
     Member,
     Relation,
     Section,
+    listed,
     parse_document,
 )
 from argmap.formats._io import PathLike, write_text
@@ -213,10 +214,11 @@ class _Selection:
         if not self.ignore_is_in_map and "isInMap" in data and data["isInMap"] is not True:
             return False
         key = "excludeArguments" if isinstance(element, Argument) else "excludeStatements"
-        if element.title in (self.settings.get(key) or []):
+        if element.title in listed(self.settings.get(key)):
             return False
         sections = self.settings.get("selectedSections")
         if sections is not None:
+            sections = listed(sections)
             if element.section is None:
                 if self.settings.get("selectElementsWithoutSection") is not True:
                     return False
@@ -224,6 +226,7 @@ class _Selection:
                 return False
         tags = self.settings.get("selectedTags")
         if tags is not None:
+            tags = listed(tags)
             untagged = self.settings.get("selectElementsWithoutTag") is True and not element.tags
             return untagged or any(tag in tags for tag in element.tags)
         return True
@@ -252,7 +255,7 @@ class _Selection:
         data = ec.data or {}
         if not self.ignore_is_in_map and data.get("isInMap") is True:
             return True
-        if ec.title in (self.settings.get("includeStatements") or []):
+        if ec.title in listed(self.settings.get("includeStatements")):
             return True
         with_relations = any(self.other_in(r, ec) for r in ec.relations)
         used = any(

@@ -10,12 +10,25 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import attrs
+
 from argmap.check import reference_problems
-from argmap.errors import FormatError
-from argmap.formats._io import PathLike, locate_ids, read_text, write_text
+from argmap.errors import FormatError, MapError
+from argmap.formats._io import (
+    JsonPath,
+    Lines,
+    PathLike,
+    control_problem,
+    json_offset,
+    locate_ids,
+    may_hold_controls,
+    parse_json,
+    read_text,
+    write_text,
+)
 from argmap.model import Argument, ArgumentMap, Conflict, Inference, Quote, Statement
 from argmap.report import Problem
 
@@ -100,27 +113,78 @@ def dump(map: ArgumentMap, path: PathLike) -> None:
 
 
 # -- reading ---------------------------------------------------------------------------
+#
+# Every problem is found with the JSON path of the value it concerns (``("statements", 3,
+# "text")``); the path is turned into a line and column only when the error is raised, so
+# reading a good file pays nothing for it.
+
+_KEYS: Mapping[str, frozenset[str]] = {
+    "$": frozenset(
+        {"argmap", "title", "source", "theses", "data", "statements", "inferences"}
+        | {"conflicts", "arguments"}
+    ),
+    "statements": frozenset({"id", "text", "quote", "tags", "data"}),
+    "inferences": frozenset({"id", "premises", "conclusion", "scheme", "label", "data"}),
+    "conflicts": frozenset({"id", "source", "target", "data"}),
+    "arguments": frozenset(
+        {"id", "title", "text", "statements", "inferences", "conclusion", "tags", "data"}
+    ),
+    "quote": frozenset({"text", "start", "end"}),
+}
+"""The keys each object may have (as the schema's ``additionalProperties: false``): an
+unknown key is refused rather than dropped, so nothing written in a file is lost."""
+
+
+class _Issue:
+    """A problem found in the document, at a JSON path until the text is at hand."""
+
+    __slots__ = ("code", "ids", "message", "path")
+
+    def __init__(self, code: str, message: str, path: JsonPath, ids: tuple[str, ...]) -> None:
+        self.code = code
+        self.message = message
+        self.path = path
+        self.ids = ids
+
+
+def _dollar(path: JsonPath) -> str:
+    """``$.statements[3].text``: a JSON path as messages show it."""
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
 
 
 class _Reader:
-    """Walks a parsed document, collecting every type problem with its JSON path."""
+    """Walks a parsed document, collecting every problem with its JSON path."""
 
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
+    def __init__(self, controls: bool = False) -> None:
+        self.controls = controls
+        """True when some string may hold a control character: then each is checked."""
+        self.issues: list[_Issue] = []
+        self.ids: dict[str, JsonPath] = {}
+        """Where each node's (and argument's) id is written, first occurrence."""
 
-    def fail(self, where: str, message: str, code: str = "invalid-field") -> None:
-        self.problems.append(Problem(code, "error", (), f"{where}: {message}"))
+    def fail(
+        self, where: JsonPath, message: str, code: str = "invalid-field", ids: tuple[str, ...] = ()
+    ) -> None:
+        self.issues.append(_Issue(code, f"{_dollar(where)}: {message}", where, ids))
+
+    def keys(self, obj: dict[str, Any], kind: str, where: JsonPath) -> None:
+        """Refuse the keys an object of ``kind`` does not have."""
+        for key in obj.keys() - _KEYS[kind]:
+            allowed = ", ".join(sorted(_KEYS[kind]))
+            self.fail((*where, key), f"unknown key (expected one of {allowed})", "unknown-field")
 
     def field(
         self,
         obj: dict[str, Any],
         key: str,
         kind: type | tuple[type, ...],
-        where: str,
+        where: JsonPath,
         default: Any = None,
         required: bool = False,
     ) -> Any:
+        """``obj[key]`` if it is of ``kind`` (and, a string, one a text format can hold),
+        else ``default`` with an issue at its path; a missing optional key or a null is
+        ``default``."""
         if key not in obj:
             if required:
                 self.fail(where, f'missing "{key}"', "missing-field")
@@ -132,24 +196,72 @@ class _Reader:
             names = (
                 kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
             )
-            self.fail(f"{where}.{key}", f"expected {_json_name(names)}, got {_json_type(value)}")
+            self.fail((*where, key), f"expected {_json_name(names)}, got {_json_type(value)}")
             return default
+        if self.controls and value.__class__ is str and key != "source":
+            return self.text(value, (*where, key), default)
         return value
 
-    def strings(self, obj: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    def text(self, value: str, where: JsonPath, default: Any) -> Any:
+        """``value``, or ``default`` with an issue if no text format could hold it."""
+        problem = control_problem(value)
+        if problem is None:
+            return value
+        self.fail(where, problem, "invalid-text")
+        return default
+
+    def id(self, obj: dict[str, Any], where: JsonPath, key: str = "id") -> str:
+        """A required, non-empty id (as the schema says: ``minLength: 1``)."""
+        value: str = self.field(obj, key, str, where, "", required=True)
+        if key in obj and value == "" and isinstance(obj[key], str):
+            self.fail((*where, key), "an id cannot be empty")
+        return value
+
+    def offset(self, obj: dict[str, Any], key: str, where: JsonPath) -> int | None:
+        """A quote's ``start`` or ``end``: an integer, 0 or more (the schema's minimum)."""
+        value: int | None = self.field(obj, key, int, where)
+        if value is not None and value < 0:
+            self.fail((*where, key), f"expected an offset (0 or more), got {value}")
+            return None
+        return value
+
+    def strings(self, obj: dict[str, Any], key: str, where: JsonPath) -> tuple[str, ...]:
+        """A list of strings (ids, tags); the first item that is not one is reported."""
         values = self.field(obj, key, list, where, [])
         good = tuple(v for v in values if isinstance(v, str))
+        if self.controls:
+            for n, value in enumerate(values):
+                if isinstance(value, str):
+                    self.text(value, (*where, key, n), None)
         if len(good) != len(values):
-            self.fail(f"{where}.{key}", "expected a list of strings")
+            bad = next(n for n, v in enumerate(values) if not isinstance(v, str))
+            self.fail(
+                (*where, key, bad), f"expected a list of strings, got {_json_type(values[bad])}"
+            )
         return good
 
-    def objects(self, document: dict[str, Any], key: str) -> Iterator[tuple[str, dict[str, Any]]]:
-        for n, item in enumerate(self.field(document, key, list, "$", [])):
-            where = f"$.{key}[{n}]"
+    def objects(
+        self, document: dict[str, Any], key: str
+    ) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
+        """Each object of the list ``document[key]`` with its path; other items reported."""
+        for n, item in enumerate(self.field(document, key, list, (), [])):
+            where: JsonPath = (key, n)
             if isinstance(item, dict):
+                self.keys(item, key, where)
                 yield where, item
             else:
                 self.fail(where, f"expected an object, got {_json_type(item)}")
+
+    def make(self, where: JsonPath, build: Callable[[], Any]) -> Any:
+        """``build()``, or None with an issue if the model refuses it: at the first id the
+        problem names, else at ``where``. A safety net: the reader's own checks come first."""
+        try:
+            return build()
+        except MapError as error:
+            for problem in error.problems:
+                at = next((self.ids[id] for id in problem.ids if id in self.ids), where)
+                self.fail(at, problem.message, problem.code, problem.ids)
+            return None
 
 
 def _json_type(value: Any) -> str:
@@ -170,125 +282,222 @@ def _json_name(python: str) -> str:
     )
 
 
-def _build(document: dict[str, Any], reader: _Reader) -> ArgumentMap:
-    r = reader
-    statements, inferences, conflicts, arguments = [], [], [], []
-    for where, item in r.objects(document, "statements"):
-        quote = None
-        raw_quote = r.field(item, "quote", dict, where)
-        if raw_quote is not None:
-            quote = Quote(
-                r.field(raw_quote, "text", str, where + ".quote", "", required=True),
-                r.field(raw_quote, "start", int, where + ".quote"),
-                r.field(raw_quote, "end", int, where + ".quote"),
-            )
-        statements.append(
-            Statement(
-                r.field(item, "id", str, where, "", required=True),
-                r.field(item, "text", str, where, "", required=True),
-                quote,
-                r.strings(item, "tags", where),
-                r.field(item, "data", dict, where, {}),
-            )
-        )
-    for where, item in r.objects(document, "inferences"):
-        inferences.append(
-            Inference(
-                r.field(item, "id", str, where, "", required=True),
-                r.strings(item, "premises", where),
-                r.field(item, "conclusion", str, where, "", required=True),
-                r.field(item, "scheme", str, where),
-                r.field(item, "label", str, where),
-                r.field(item, "data", dict, where, {}),
-            )
-        )
-    for where, item in r.objects(document, "conflicts"):
-        conflicts.append(
-            Conflict(
-                r.field(item, "id", str, where, "", required=True),
-                r.field(item, "source", str, where, "", required=True),
-                r.field(item, "target", str, where, "", required=True),
-                r.field(item, "data", dict, where, {}),
-            )
-        )
-    for where, item in r.objects(document, "arguments"):
-        arguments.append(
-            Argument(
-                r.field(item, "id", str, where, "", required=True),
-                r.field(item, "title", str, where, ""),
-                r.field(item, "text", str, where, ""),
-                r.strings(item, "statements", where),
-                r.strings(item, "inferences", where),
-                r.field(item, "conclusion", str, where),
-                r.strings(item, "tags", where),
-                r.field(item, "data", dict, where, {}),
-            )
-        )
-    title = r.field(document, "title", str, "$", "")
-    theses = r.strings(document, "theses", "$")
-    source = r.field(document, "source", str, "$")
-    data = r.field(document, "data", dict, "$", {})
-    _duplicates(reader, [*statements, *inferences, *conflicts], arguments)
-    if reader.problems:
-        return ArgumentMap()
-    return ArgumentMap(
-        title=title,
-        statements=statements,
-        inferences=inferences,
-        conflicts=conflicts,
-        theses=theses,
-        source=source,
-        arguments=arguments,
-        data=data,
+def _statement(r: _Reader, where: JsonPath, item: dict[str, Any]) -> Statement | None:
+    quote = None
+    raw_quote = r.field(item, "quote", dict, where)
+    if raw_quote is not None:
+        at: JsonPath = (*where, "quote")
+        r.keys(raw_quote, "quote", at)
+        text = r.field(raw_quote, "text", str, at, "", required=True)
+        quote = Quote(text, r.offset(raw_quote, "start", at), r.offset(raw_quote, "end", at))
+    id, text = r.id(item, where), r.field(item, "text", str, where, "", required=True)
+    tags, data = r.strings(item, "tags", where), r.field(item, "data", dict, where, {})
+    result: Statement | None = r.make(where, lambda: Statement(id, text, quote, tags, data))
+    return result
+
+
+def _inference(r: _Reader, where: JsonPath, item: dict[str, Any]) -> Inference | None:
+    id, premises = r.id(item, where), r.strings(item, "premises", where)
+    conclusion = r.id(item, where, "conclusion")
+    scheme, label = r.field(item, "scheme", str, where), r.field(item, "label", str, where)
+    data = r.field(item, "data", dict, where, {})
+    result: Inference | None = r.make(
+        where, lambda: Inference(id, premises, conclusion, scheme, label, data)
     )
+    return result
 
 
-def _duplicates(reader: _Reader, nodes: list[Any], arguments: list[Argument]) -> None:
-    seen: set[str] = set()
-    for node in [*nodes, *arguments]:
-        if node.id in seen:
-            reader.problems.append(
-                Problem("duplicate-id", "error", (node.id,), f"the id {node.id!r} is used twice.")
-            )
-        seen.add(node.id)
+def _conflict(r: _Reader, where: JsonPath, item: dict[str, Any]) -> Conflict | None:
+    id, source = r.id(item, where), r.id(item, where, "source")
+    target, data = r.id(item, where, "target"), r.field(item, "data", dict, where, {})
+    result: Conflict | None = r.make(where, lambda: Conflict(id, source, target, data))
+    return result
+
+
+def _argument(r: _Reader, where: JsonPath, item: dict[str, Any]) -> Argument | None:
+    id = r.id(item, where)
+    title, text = r.field(item, "title", str, where, ""), r.field(item, "text", str, where, "")
+    statements, inferences = (
+        r.strings(item, "statements", where),
+        r.strings(item, "inferences", where),
+    )
+    conclusion, tags = r.field(item, "conclusion", str, where), r.strings(item, "tags", where)
+    data = r.field(item, "data", dict, where, {})
+    result: Argument | None = r.make(
+        where,
+        lambda: Argument(id, title, text, statements, inferences, conclusion, tags, data),
+    )
+    return result
+
+
+_KINDS: Mapping[str, Callable[[_Reader, JsonPath, dict[str, Any]], Any]] = {
+    "statements": _statement,
+    "inferences": _inference,
+    "conflicts": _conflict,
+    "arguments": _argument,
+}
+
+
+@attrs.frozen
+class _Parts:
+    """The nodes read, each kind in file order, and where each one was written."""
+
+    nodes: Mapping[str, list[Any]]
+    paths: Mapping[str, list[JsonPath]]
+
+
+def _parts(document: dict[str, Any], r: _Reader) -> _Parts:
+    """Every node and argument that could be made, with its path; issues for the rest."""
+    nodes: dict[str, list[Any]] = {}
+    paths: dict[str, list[JsonPath]] = {}
+    for kind, read in _KINDS.items():
+        nodes[kind], paths[kind] = [], []
+        for where, item in r.objects(document, kind):
+            node = read(r, where, item)
+            if node is not None:
+                nodes[kind].append(node)
+                paths[kind].append(where)
+    return _Parts(nodes, paths)
+
+
+def _build(document: dict[str, Any], r: _Reader) -> ArgumentMap:
+    """The map of ``document``, or an empty one when ``r`` found issues (then raised)."""
+    r.keys(document, "$", ())
+    parts = _parts(document, r)
+    title = r.field(document, "title", str, (), "")
+    theses = r.strings(document, "theses", ())
+    source = r.field(document, "source", str, ())
+    data = r.field(document, "data", dict, (), {})
+    _duplicates(r, parts)
+    if r.issues:
+        return ArgumentMap()
+    _references(r, parts, theses)
+    if r.issues:
+        return ArgumentMap()
+    result: ArgumentMap | None = r.make(
+        ("data",) if "data" in document else (),
+        lambda: ArgumentMap(
+            title=title,
+            statements=parts.nodes["statements"],
+            inferences=parts.nodes["inferences"],
+            conflicts=parts.nodes["conflicts"],
+            theses=theses,
+            source=source,
+            arguments=parts.nodes["arguments"],
+            data=data,
+        ),
+    )
+    return ArgumentMap() if result is None else result
+
+
+def _duplicates(r: _Reader, parts: _Parts) -> None:
+    """Ids are unique across all four kinds; each repeat is reported where it is written."""
+    for kind in _KINDS:
+        for node, where in zip(parts.nodes[kind], parts.paths[kind], strict=True):
+            if node.id in r.ids:
+                message = f"the id {node.id!r} is used twice (first at {_dollar(r.ids[node.id])})."
+                r.fail((*where, "id"), message, "duplicate-id", (node.id,))
+            else:
+                r.ids[node.id] = (*where, "id")
+
+
+def _references(r: _Reader, parts: _Parts, theses: tuple[str, ...]) -> None:
+    """Every reference names a node of the kind it needs, reported where it is written.
+
+    A conflict's source and a thesis are statements; a conflict's target is any node;
+    premises and conclusions are statements; an argument's members are statements and
+    inferences. A reference to a node of the wrong kind is as unknown as one to nothing:
+    no writer could write it.
+    """
+    statements = {s.id for s in parts.nodes["statements"]}
+    inferences = {i.id for i in parts.nodes["inferences"]}
+    kinds = {
+        **dict.fromkeys(inferences, "an inference"),
+        **{c.id: "a conflict" for c in parts.nodes["conflicts"]},
+        **{a.id: "an argument" for a in parts.nodes["arguments"]},
+    }
+    nodes = statements | inferences | {c.id for c in parts.nodes["conflicts"]}
+
+    def need(ref: str, allowed: set[str], where: JsonPath, owner: str, role: str) -> None:
+        if ref in allowed:
+            return
+        if ref in kinds:
+            message = f"{owner!r} names {kinds[ref]}, {ref!r}, as its {role}."
+        else:
+            message = f"{owner!r} names unknown {role} {ref!r}."
+        r.fail(where, message, "unknown-reference", (ref, owner))
+
+    for i, where in zip(parts.nodes["inferences"], parts.paths["inferences"], strict=True):
+        for n, premise in enumerate(i.premises):
+            need(premise, statements, (*where, "premises", n), i.id, "premise")
+        need(i.conclusion, statements, (*where, "conclusion"), i.id, "conclusion")
+    for c, where in zip(parts.nodes["conflicts"], parts.paths["conflicts"], strict=True):
+        need(c.source, statements, (*where, "source"), c.id, "source statement")
+        need(c.target, nodes, (*where, "target"), c.id, "target")
+    for a, where in zip(parts.nodes["arguments"], parts.paths["arguments"], strict=True):
+        for n, member in enumerate(a.statements):
+            need(member, statements, (*where, "statements", n), a.id, "member statement")
+        for n, member in enumerate(a.inferences):
+            need(member, inferences, (*where, "inferences", n), a.id, "member inference")
+        if a.conclusion is not None:
+            need(a.conclusion, statements, (*where, "conclusion"), a.id, "member statement")
+    for n, thesis in enumerate(theses):
+        if thesis not in statements:
+            what = f", it is {kinds[thesis]}" if thesis in kinds else ""
+            message = f"the thesis {thesis!r} is not a statement{what}."
+            r.fail(("theses", n), message, "unknown-reference", (thesis,))
 
 
 def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     """Read native JSON; every problem found is in the :class:`FormatError` raised."""
     document = _parse(text, path)
-    reader = _Reader(path)
     version = document.get("argmap")
-    if version != VERSION:
+    if version.__class__ is not int or version != VERSION:
+        line, column = Lines(text).at(json_offset(text, ("argmap",)))
         raise FormatError(
             f"unsupported argmap JSON version {version!r}",
             path=path,
-            line=1,
-            column=1,
+            line=line,
+            column=column,
             expected=f'"argmap": {VERSION}',
             code="unsupported-version",
         )
+    reader = _Reader(may_hold_controls(text))
     result = _build(document, reader)
-    if not reader.problems:
-        # An inference without premises is a map problem for ``check``, not unreadable input.
-        reader.problems.extend(p for p in reference_problems(result) if p.code != "no-premises")
-    if reader.problems:
-        _raise(text, path, reader.problems)
+    if not reader.issues:
+        # a safety net under the reader's own checks: what check calls a broken reference
+        # (an inference without premises is a map problem for ``check``, not unreadable)
+        for problem in reference_problems(result):
+            if problem.code != "no-premises":
+                where = next((reader.ids[id] for id in problem.ids if id in reader.ids), ())
+                reader.issues.append(_Issue(problem.code, problem.message, where, problem.ids))
+    if reader.issues:
+        _raise(text, path, reader.issues)
     all_ids = [*result.statements, *result.inferences, *result.conflicts, *result.arguments]
     return _with_locations(result, locate_ids(text, all_ids, path=path))
 
 
 def _with_locations(result: ArgumentMap, locations: dict[str, Any]) -> ArgumentMap:
-    import attrs
-
     return attrs.evolve(result, locations=locations)
 
 
-def _raise(text: str, path: str | None, problems: list[Problem]) -> None:
-    located = []
-    for problem in problems:
-        found = locate_ids(text, problem.ids, path=path)
-        where = next((found[id] for id in problem.ids if id in found), None)
-        located.append(Problem(problem.code, "error", problem.ids, problem.message, where))
+def _raise(text: str, path: str | None, issues: list[_Issue]) -> None:
+    """One FormatError for all the issues, each at the line and column of its path.
+
+    The lines are counted once and list items located once per list, so thousands of
+    issues cost one walk over the text, not one each.
+    """
+    lines, items = Lines(text), dict[int, Any]()
+    located = [
+        Problem(
+            issue.code,
+            "error",
+            issue.ids,
+            issue.message,
+            lines.location(json_offset(text, issue.path, items), path),
+        )
+        for issue in issues
+    ]
     raise FormatError.from_problems(located, path=path)
 
 
@@ -298,7 +507,7 @@ def _parse(text: str, path: str | None) -> dict[str, Any]:
             "the file is empty", path=path, line=1, column=1, expected="a JSON object"
         )
     try:
-        document = json.loads(text)
+        document = parse_json(text, path)
     except json.JSONDecodeError as error:
         raise FormatError(
             f"invalid JSON: {error.msg}", path=path, line=error.lineno, column=error.colno

@@ -48,8 +48,8 @@ from typing import Any
 
 import attrs
 
-from argmap.errors import FormatError
-from argmap.formats._io import Lines, PathLike, read_text
+from argmap.errors import FormatError, MapError
+from argmap.formats._io import Lines, PathLike, control_problem, read_text
 from argmap.model import ArgumentMap, Conflict, Inference, Quote, Statement
 from argmap.report import Location, Problem
 
@@ -115,6 +115,8 @@ class _Document:
 
     attributes: Mapping[str, str]
     elements: tuple[_Element, ...]
+    line: int = 1
+    column: int = 1
 
 
 # -- parsing ---------------------------------------------------------------------------------
@@ -146,6 +148,7 @@ class _Collector:
     path: str | None
     parser: Any
     root: list[dict[str, str]] = attrs.field(factory=list)
+    root_at: list[tuple[int, int]] = attrs.field(factory=list)
     elements: list[_Element] = attrs.field(factory=list)
     open: list[_Open] = attrs.field(factory=list)
 
@@ -172,6 +175,7 @@ class _Collector:
         if not self.root and not self.open:
             _expect_root(tag, self.path, line, column)
             self.root.append(attributes)
+            self.root_at.append((line, column))
             return
         if self.open or tag not in _REQUIRED:
             inside = f" inside <{self.open[-1].tag}>" if self.open else ""
@@ -220,7 +224,7 @@ def _parse(text: str, path: str | None) -> _Document:
     except expat.ExpatError as error:
         message = f"invalid XML: {expat.ErrorString(error.code)}"
         raise _error(message, path, error.lineno, error.offset + 1, code="invalid-xml") from None
-    return _Document(collector.root[0], tuple(collector.elements))
+    return _Document(collector.root[0], tuple(collector.elements), *collector.root_at[0])
 
 
 def _expect_root(tag: str, path: str | None, line: int, column: int) -> None:
@@ -273,6 +277,23 @@ def _attribute_problems(element: _Element, path: str | None) -> Iterator[_Findin
         yield _problem(element, "unknown-edge-type", message, path, expected)
 
 
+def _text_problems(element: _Element, path: str | None) -> Iterator[_Finding]:
+    """Ids and EDU texts holding a control character (XML allows DEL, U+007F, and C1
+    characters), which no text format could write back."""
+    values = [
+        (f"{name}={element.attributes[name]!r}", element.attributes[name])
+        for name in ("id", "src", "trg")
+        if name in element.attributes
+    ]
+    if element.tag == "edu":
+        values.append(("text", element.text))
+    for what, value in values:
+        problem = control_problem(value)
+        if problem is not None:
+            message = f"{_name(element)} {what}: {problem}"
+            yield _problem(element, "invalid-text", message, path, "text")
+
+
 def _described(kind: str) -> str:
     """``an adu``, ``a sup edge``: an element kind (or edge type) in words."""
     return f"an {kind}" if kind in ("edu", "adu") else f"a {kind} edge"
@@ -315,6 +336,8 @@ def _cycle_problems(edges: Mapping[str, _Element], path: str | None) -> Iterator
 def _problems(document: _Document, path: str | None) -> list[_Finding]:
     """Every problem of the elements: attributes, duplicate ids, references, circles."""
     problems = [p for element in document.elements for p in _attribute_problems(element, path)]
+    root = _Element("arggraph", document.attributes, document.line, document.column)
+    problems += [p for e in (root, *document.elements) for p in _text_problems(e, path)]
     by_id: dict[str, _Element] = {}
     for element in document.elements:
         if element.id and element.id in by_id:
@@ -460,7 +483,21 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
     problems = _problems(document, path)
     if problems:
         _raise(problems, path)
-    return _build(document, path)
+    try:
+        return _build(document, path)
+    except MapError as error:  # a safety net: the checks above should leave nothing to refuse
+        raise _refused(error, document, path) from None
+
+
+def _refused(error: MapError, document: _Document, path: str | None) -> FormatError:
+    """A MapError from building the map, as a FormatError at the elements it names."""
+    places = {e.id: Location(path, e.line, e.column) for e in document.elements if e.id}
+    first = Location(path, 1, 1)
+    problems = [
+        attrs.evolve(p, location=next((places[i] for i in p.ids if i in places), first))
+        for p in error.problems
+    ]
+    return FormatError.from_problems(problems, path=path)
 
 
 def _quoted(map: ArgumentMap, source: str) -> ArgumentMap:
@@ -476,10 +513,15 @@ def _quoted(map: ArgumentMap, source: str) -> ArgumentMap:
     return attrs.evolve(map, source=source, statements=statements)
 
 
+def sources(path: PathLike) -> tuple[pathlib.Path, ...]:
+    """The files :func:`load` reads for ``path``: the XML and the text beside it, if any."""
+    xml = pathlib.Path(path)
+    text_path = xml.with_suffix(".txt") if xml.name else xml  # "/" or "." has no name
+    return (xml, text_path) if text_path.is_file() else (xml,)
+
+
 def load(path: PathLike) -> ArgumentMap:
     """Read the arggraph XML at ``path`` and, if there is one beside it, its ``.txt`` text."""
     result = loads(read_text(path), path=os.fspath(path))
-    text_path = pathlib.Path(path).with_suffix(".txt")
-    if not text_path.is_file():
-        return result
-    return _quoted(result, read_text(text_path))
+    read = sources(path)
+    return result if len(read) == 1 else _quoted(result, read_text(read[1]))
