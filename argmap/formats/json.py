@@ -103,7 +103,15 @@ def to_document(map: ArgumentMap) -> dict[str, Any]:
 
 
 def dumps(map: ArgumentMap) -> str:
-    """``map`` as native JSON text (UTF-8, indented, ending in a newline)."""
+    """``map`` as native JSON text (UTF-8, indented, ending in a newline).
+
+    A map with unknown references or duplicate ids is refused with a :class:`MapError`
+    listing them all: the reader refuses such a file, and nothing is written that
+    argmap cannot read back.
+    """
+    broken = [p for p in reference_problems(map) if p.code in ("unknown-reference", "duplicate-id")]
+    if broken:
+        raise MapError(broken)
     return json.dumps(to_document(map), ensure_ascii=False, indent=2) + "\n"
 
 
