@@ -21,10 +21,28 @@ from typing import Any
 
 from argmap.check import node_reference_problems, reference_problems
 from argmap.errors import MapError
-from argmap.model import ArgumentMap, Conflict, Inference, Quote, Statement, short_repr
+from argmap.model import (
+    ArgumentMap,
+    Conflict,
+    ConflictKind,
+    Inference,
+    Quote,
+    Stance,
+    Statement,
+    short_repr,
+)
 from argmap.report import Problem
 
-__all__ = ["MapBuilder"]
+__all__ = ["MapBuilder", "SAYING_SLOTS"]
+
+SAYING_SLOTS: Mapping[str, str] = {
+    "position-to-know": "assertion",
+    "expert-opinion": "assertion",
+    "testimony": "statement",
+    "popular-opinion": "acceptance",
+}
+"""The schemes by which a reported view follows from its saying, and the slot of each
+that the saying fills (see :meth:`MapBuilder.says`)."""
 
 
 class MapBuilder:
@@ -56,9 +74,15 @@ class MapBuilder:
         tags: Iterable[str] = (),
         thesis: bool = False,
         data: Mapping[str, Any] | None = None,
+        speaker: str | None = None,
+        stance: Stance = "asserted",
     ) -> str:
-        """Add a statement that is argued for; ``thesis=True`` makes it a thesis of the map."""
-        self._statement(id, text, quote, tags, data)
+        """Add a statement that is argued for; ``thesis=True`` makes it a thesis of the map.
+
+        ``speaker`` is who holds it in the text (``None``: the author), ``stance`` how
+        the author stands to it: ``"asserted"``, ``"reported"``, ``"hedged"`` ("may",
+        "it is possible to say") or ``"conceded"`` ("that said")."""
+        self._statement(id, text, quote, tags, data, speaker, stance)
         if thesis:
             self.thesis(id)
         return id
@@ -71,9 +95,54 @@ class MapBuilder:
         quote: str | None = None,
         tags: Iterable[str] = (),
         data: Mapping[str, Any] | None = None,
+        speaker: str | None = None,
+        stance: Stance = "asserted",
     ) -> str:
-        """Add a statement that is given as a reason (its role comes from how it is used)."""
-        return self._statement(id, text, quote, tags, data)
+        """Add a statement that is given as a reason (its role comes from how it is used);
+        ``speaker`` and ``stance`` as for :meth:`claim`."""
+        return self._statement(id, text, quote, tags, data, speaker, stance)
+
+    def says(
+        self,
+        speaker: str,
+        id: str,
+        text: str,
+        *,
+        quote: str | None = None,
+        saying: str | None = None,
+        saying_text: str | None = None,
+        saying_quote: str | None = None,
+        scheme: str = "position-to-know",
+        slots: Mapping[str, str] | None = None,
+        stance: Stance = "reported",
+        tags: Iterable[str] = (),
+        inference: str | None = None,
+    ) -> str:
+        """Add a view that ``speaker`` holds in the text, the way argumentation theory
+        models reported speech: an asserted statement "``speaker`` says that p" (id
+        ``saying``, default ``"<id>.said"``), the view p itself (``id``, with
+        ``speaker`` and ``stance``, ``"reported"`` unless the author concedes it), and
+        an inference from the saying to p by ``scheme`` (a key of :data:`SAYING_SLOTS`:
+        position to know, expert opinion, testimony or popular opinion), the saying
+        filling the scheme's slot for it. ``slots`` adds premises for the scheme's other
+        slots (say ``{"expert": "e_is_expert"}``). The view then stands exactly as well
+        as its source: rejecting the saying, or raising a critical question against the
+        inference, takes it down.
+
+        This is the reading of AIF+ and Inference Anchoring Theory (Reed, Wells,
+        Devereux & Rowe, COMMA 2008; Budzynska & Reed 2011), with the schemes of Walton,
+        Reed & Macagno, *Argumentation Schemes* (2008). Returns ``id``.
+        """
+        saying = f"{id}.said" if saying is None else saying
+        if saying_text is None:
+            saying_text = f"According to {speaker}: {text}"
+        tags = tuple(tags) if not isinstance(tags, str) else (tags,)
+        self._statement(saying, saying_text, saying_quote, tags, None, None, "asserted")
+        self._statement(id, text, quote, tags, None, speaker, stance)
+        filled = {SAYING_SLOTS.get(scheme, "assertion"): saying, **dict(slots or {})}
+        premises = list(dict.fromkeys([saying, *filled.values()]))
+        self.support(id, premises, id=inference, scheme=scheme, slots=filled)
+        return id
 
     def thesis(self, id: str) -> str:
         """Mark a statement (added before or after) as a thesis of the map."""
@@ -92,13 +161,18 @@ class MapBuilder:
         label: str | None = None,
         scheme: str | None = None,
         data: Mapping[str, Any] | None = None,
+        slots: Mapping[str, str] | None = None,
+        implicit: bool = False,
     ) -> str:
         """Add an inference: ``premises`` (one id, or ids that work jointly) support ``conclusion``.
 
-        Call it once per independent reason; returns the inference's id.
+        Call it once per independent reason; returns the inference's id. ``scheme`` is a
+        key of :data:`argmap.schemes.SCHEMES`, ``slots`` maps the scheme's premise slots
+        to the premises that fill them, ``implicit=True`` marks an inference the text
+        leaves unsaid.
         """
         id, free = self._claim_id(id, "inf", "an inference")
-        inference = Inference(id, premises, conclusion, scheme, label, data)
+        inference = Inference(id, premises, conclusion, scheme, label, data, slots, implicit)
         if free:
             self._inferences[id] = inference
         else:
@@ -112,14 +186,21 @@ class MapBuilder:
         *,
         id: str | None = None,
         data: Mapping[str, Any] | None = None,
+        kind: ConflictKind | None = None,
+        question: str | None = None,
+        implicit: bool = False,
     ) -> str:
         """Add a conflict: statement ``source`` speaks against ``target``.
 
         ``target`` is a statement (a rebuttal or an undermining) or an inference id
-        (an undercut). Returns the conflict's id.
+        (an undercut). ``kind`` declares the kind meant (``check`` reports
+        ``conflict-kind-mismatch`` where the structure says otherwise); ``question`` is
+        the key of the critical question of the target inference's scheme that this
+        undercut raises (Gordon, Prakken & Walton 2007); ``implicit=True`` marks a
+        conflict the text leaves unsaid. Returns the conflict's id.
         """
         id, free = self._claim_id(id, "con", "a conflict")
-        conflict = Conflict(id, source, target, data)
+        conflict = Conflict(id, source, target, data, kind, question, implicit)
         if free:
             self._conflicts[id] = conflict
         else:
@@ -181,6 +262,8 @@ class MapBuilder:
         quote: str | None,
         tags: Iterable[str],
         data: Mapping[str, Any] | None,
+        speaker: str | None = None,
+        stance: Stance = "asserted",
     ) -> str:
         if self._claim_id(id, "", "a statement")[1]:
             anchored = None
@@ -188,7 +271,7 @@ class MapBuilder:
                 anchored = Quote.find(quote, self.source)
             elif quote is not None:
                 anchored = Quote(quote)
-            self._statements[id] = Statement(id, text, anchored, tags, data)
+            self._statements[id] = Statement(id, text, anchored, tags, data, speaker, stance)
         return id
 
     def _kind_of(self, id: str) -> str | None:

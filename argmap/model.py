@@ -4,7 +4,20 @@ The three node kinds follow the Argument Interchange Format (AIF; Chesñevar et 
 "Towards an argument interchange format", Knowledge Engineering Review 21(4), 2006):
 a :class:`Statement` is an I-node, an :class:`Inference` an RA-node and a
 :class:`Conflict` a CA-node. Roles (claim, premise, counterpoint) and conflict kinds
-(rebuttal, undermining, undercut) are derived from the structure, never stored.
+(rebuttal, undermining, undercut) are derived from the structure; a conflict may
+*declare* the kind its author meant, and ``check`` reports where the structure says
+otherwise.
+
+Faithfulness to the source is part of the model. A statement says who holds it in
+the text (``speaker``; ``None`` is the map's author) and how the author stands to it
+(``stance``: asserted, reported, hedged or conceded), as AIF+ separates what is said
+from who says it (Reed, Wells, Devereux & Rowe, "AIF+: dialogue in the Argument
+Interchange Format", COMMA 2008; Budzynska & Reed, "Whence inference?", 2011). An
+inference names its argument scheme by a key of :data:`argmap.schemes.SCHEMES`
+(Walton, Reed & Macagno, *Argumentation Schemes*, 2008), which premise fills which of
+the scheme's slots, and whether the text leaves it implicit; a conflict may raise one
+of the critical questions of the scheme of the inference it undercuts (Gordon, Prakken
+& Walton, "The Carneades model of argument and burden of proof", AIJ 171, 2007).
 
 Validation lives here, once: an :class:`ArgumentMap` is only ever constructed from
 well-typed parts, so that every later stage (checks, evaluation, formats) can trust
@@ -38,12 +51,15 @@ __all__ = [
     "Argument",
     "ArgumentMap",
     "Conflict",
+    "CONFLICT_KINDS",
+    "STANCES",
     "ConflictKind",
     "FrozenDict",
     "FrozenList",
     "Inference",
     "Quote",
     "Role",
+    "Stance",
     "Statement",
     "freeze",
     "node_problems",
@@ -53,6 +69,15 @@ __all__ = [
 
 Role = Literal["claim", "premise", "counterpoint"]
 ConflictKind = Literal["rebuttal", "undermining", "undercut"]
+Stance = Literal["asserted", "reported", "hedged", "conceded"]
+
+STANCES: tuple[Stance, ...] = ("asserted", "reported", "hedged", "conceded")
+"""How the author stands to a statement: says it (``asserted``), relays someone else's
+view without endorsing it (``reported``), says it with a hedge ("may", "it is possible
+to say": ``hedged``), or grants it for the sake of argument ("that said", "admittedly":
+``conceded``)."""
+
+CONFLICT_KINDS: tuple[ConflictKind, ...] = ("rebuttal", "undermining", "undercut")
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -165,6 +190,7 @@ class FrozenList(list[V]):
 
 _EMPTY: FrozenDict[str, Any] = FrozenDict()
 _EMPTY._json = True
+_NO_SLOTS: FrozenDict[str, str] = FrozenDict()
 
 _MAX_INT_BITS = 14_000
 """Integers in data are at most this long (about 4,200 digits): Python converts no
@@ -325,6 +351,16 @@ def _optional_strings(value: Any) -> tuple[str, ...]:
     return () if value is None else _strings(value)
 
 
+def _frozen_slots(value: Any) -> FrozenDict[str, str]:
+    """An inference's slots: ``None`` is none; a mapping is copied and frozen; anything
+    else is kept as it is, for the map to refuse."""
+    if value is None:
+        return _NO_SLOTS
+    if not isinstance(value, Mapping):
+        return value  # type: ignore[no-any-return]
+    return FrozenDict(value) if value else _NO_SLOTS
+
+
 # -- nodes ---------------------------------------------------------------------------------
 
 
@@ -400,7 +436,9 @@ class Quote:
         return source[self.start : self.end].split() == self.text.split()
 
 
-_Kind = Literal["id", "text", "optional text", "ids", "data", "quote"]
+_Kind = Literal[
+    "id", "text", "optional text", "ids", "data", "quote", "stance", "slots", "flag", "kind"
+]
 
 
 def _owner(kind: str, id: object) -> str:
@@ -444,6 +482,31 @@ def _faults(name: str, kind: _Kind, value: Any) -> Iterator[tuple[str, str]]:
     elif kind == "quote":
         for fault in _quote_faults(value):
             yield "invalid-value", f"has a quote that {fault}"
+    elif kind == "stance":
+        if not (isinstance(value, str) and value in STANCES):
+            yield "invalid-value", f"has the stance {short_repr(value)}, not one of {STANCES}"
+    elif kind == "kind":
+        if value is not None and not (isinstance(value, str) and value in CONFLICT_KINDS):
+            yield (
+                "invalid-value",
+                f"declares the kind {short_repr(value)}, not None or one of {CONFLICT_KINDS}",
+            )
+    elif kind == "flag":
+        if not isinstance(value, bool):
+            yield "invalid-value", f"has {name} {short_repr(value)}, not True or False"
+    elif kind == "slots":
+        yield from _slot_faults(value)
+
+
+def _slot_faults(value: object) -> Iterator[tuple[str, str]]:
+    if not isinstance(value, FrozenDict):
+        yield "invalid-value", f"has slots {short_repr(value)}, not a mapping of slot to premise"
+        return
+    for slot, premise in value.items():
+        for fault in text_faults(slot):
+            yield "invalid-value", f"has a slot name that is {fault}"
+        for fault in text_faults(premise):
+            yield "invalid-value", f"fills slot {short_repr(slot)} with {fault}"
 
 
 def _clean(value: object) -> bool:
@@ -463,13 +526,22 @@ def _node_problems(kind: str, node: Any, fields: Mapping[str, _Kind]) -> tuple[P
 
 @attrs.frozen
 class Statement:
-    """One proposition (AIF I-node)."""
+    """One proposition (AIF I-node).
+
+    ``speaker`` is who holds it in the text (``None``: the map's author) and ``stance``
+    how the author stands to it (one of :data:`STANCES`). A reported view is best
+    modelled as argumentation theory does: "S says that p" is an asserted statement of
+    its own, and p follows from it by testimony, position to know or expert opinion
+    (see :meth:`argmap.MapBuilder.says`), so that p stands exactly as well as its source.
+    """
 
     id: str
     text: str
     quote: Quote | None = None
     tags: tuple[str, ...] = attrs.field(default=(), converter=_optional_strings)
     data: FrozenDict[str, Any] = attrs.field(default=None, converter=_frozen_data)
+    speaker: str | None = None
+    stance: Stance = "asserted"
 
 
 @attrs.frozen
@@ -478,6 +550,11 @@ class Inference:
 
     Several premises in one inference are *linked*: they work only jointly.
     Independent (convergent) reasons are separate inferences with one conclusion.
+
+    ``scheme`` is a key of :data:`argmap.schemes.SCHEMES` (other names are kept, and
+    ``check`` warns about them), ``slots`` maps the scheme's premise slots to the
+    premises that fill them, and ``implicit`` marks an inference the text leaves
+    unsaid (it needs no anchor in the source).
     """
 
     id: str
@@ -486,6 +563,8 @@ class Inference:
     scheme: str | None = None
     label: str | None = None
     data: FrozenDict[str, Any] = attrs.field(default=None, converter=_frozen_data)
+    slots: FrozenDict[str, str] = attrs.field(default=None, converter=_frozen_slots)
+    implicit: bool = False
 
 
 @attrs.frozen
@@ -495,12 +574,19 @@ class Conflict:
     The source is a statement. The target is a statement (a rebuttal or an
     undermining), an inference (an undercut: the premises may hold, but do not carry
     the conclusion) or another conflict (an undercut of that attack, as AIF's CA-on-CA).
+
+    ``kind`` declares the kind the author meant (``None``: whatever the structure
+    says); ``question`` is the key of the critical question it raises, of the scheme
+    of the inference it undercuts; ``implicit`` marks a conflict the text leaves unsaid.
     """
 
     id: str
     source: str
     target: str
     data: FrozenDict[str, Any] = attrs.field(default=None, converter=_frozen_data)
+    kind: ConflictKind | None = None
+    question: str | None = None
+    implicit: bool = False
 
 
 @attrs.frozen
@@ -530,6 +616,8 @@ _STATEMENT_FIELDS: Mapping[str, _Kind] = {
     "quote": "quote",
     "tags": "ids",
     "data": "data",
+    "speaker": "optional text",
+    "stance": "stance",
 }
 _INFERENCE_FIELDS: Mapping[str, _Kind] = {
     "id": "id",
@@ -538,12 +626,17 @@ _INFERENCE_FIELDS: Mapping[str, _Kind] = {
     "scheme": "optional text",
     "label": "optional text",
     "data": "data",
+    "slots": "slots",
+    "implicit": "flag",
 }
 _CONFLICT_FIELDS: Mapping[str, _Kind] = {
     "id": "id",
     "source": "text",
     "target": "text",
     "data": "data",
+    "kind": "kind",
+    "question": "optional text",
+    "implicit": "flag",
 }
 _ARGUMENT_FIELDS: Mapping[str, _Kind] = {
     "id": "id",
@@ -573,16 +666,32 @@ def _sound(node: Node) -> bool:
     if not (_clean(node.id) and node.id and _sound_data(node.data)):
         return False
     if isinstance(node, Statement):
-        return _clean(node.text) and all(map(_clean, node.tags)) and _sound_quote(node.quote)
+        return (
+            _clean(node.text)
+            and all(map(_clean, node.tags))
+            and _sound_quote(node.quote)
+            and (node.speaker is None or _clean(node.speaker))
+            and node.stance in STANCES
+        )
     if isinstance(node, Inference):
         return (
             all(map(_clean, node.premises))
             and _clean(node.conclusion)
             and (node.scheme is None or _clean(node.scheme))
             and (node.label is None or _clean(node.label))
+            and isinstance(node.slots, FrozenDict)
+            and all(map(_clean, node.slots))
+            and all(map(_clean, node.slots.values()))
+            and isinstance(node.implicit, bool)
         )
     if isinstance(node, Conflict):
-        return _clean(node.source) and _clean(node.target)
+        return (
+            _clean(node.source)
+            and _clean(node.target)
+            and (node.kind is None or node.kind in CONFLICT_KINDS)
+            and (node.question is None or _clean(node.question))
+            and isinstance(node.implicit, bool)
+        )
     return (
         _clean(node.title)
         and _clean(node.text)
