@@ -104,3 +104,90 @@ def test_invalid_ids_are_reported() -> None:
     b.claim("", "empty id")
     with pytest.raises(MapError, match="id ''"):
         b.build()
+
+
+# -- who says what, schemes, declared kinds (issue 9) -----------------------------------------
+
+
+def test_says_adds_the_saying_the_view_and_the_inference_between() -> None:
+    b = MapBuilder("Doubts")
+    b.premise("expertise", "Those who doubt it are experts.")
+    view = b.says(
+        "experts",
+        "doubtful",
+        "The plan is doubtful.",
+        saying="doubt",
+        saying_text="Experts doubt the plan.",
+        scheme="expert-opinion",
+        slots={"expert": "expertise"},
+        inference="doubt_arg",
+    )
+    m = b.build()
+    assert view == "doubtful"
+    said, reported = m.statements["doubt"], m.statements["doubtful"]
+    assert (said.speaker, said.stance) == (None, "asserted")
+    assert (reported.speaker, reported.stance) == ("experts", "reported")
+    inference = m.inferences["doubt_arg"]
+    assert inference.premises == ("doubt", "expertise")
+    assert inference.conclusion == "doubtful"
+    assert inference.scheme == "expert-opinion"
+    assert dict(inference.slots) == {"assertion": "doubt", "expert": "expertise"}
+
+
+def test_says_defaults_name_the_saying_after_the_view() -> None:
+    b = MapBuilder("t")
+    b.says("some", "lev", "Turkey may be bargaining.", stance="conceded", scheme="testimony")
+    m = b.build()
+    assert m.statements["lev.said"].text == "According to some: Turkey may be bargaining."
+    assert m.statements["lev"].stance == "conceded"
+    [inference] = m.inferences.values()
+    assert dict(inference.slots) == {"statement": "lev.said"}
+
+
+def test_a_reported_view_stands_exactly_as_well_as_its_source() -> None:
+    from argmap import evaluate
+
+    b = MapBuilder("t")
+    b.says("officials", "p", "P holds.")
+    m = b.build()
+    assert evaluate(m).labels["p"] == "in"
+    assert evaluate(m, position={"p.said": False}).labels["p"] == "out"
+
+
+def test_speaker_stance_slots_kind_and_question_are_kept() -> None:
+    b = MapBuilder("t")
+    b.claim("c", "C may hold.", stance="hedged", speaker="Ankara")
+    b.premise("p", "P.")
+    b.premise("q", "Q.")
+    inference = b.support("c", "p", scheme="sign", slots={"finding": "p"}, implicit=True)
+    b.counter(inference, "q", kind="undercut", question="other-events", implicit=True)
+    m = b.build()
+    assert (m.statements["c"].speaker, m.statements["c"].stance) == ("Ankara", "hedged")
+    assert m.inferences[inference].implicit is True
+    assert dict(m.inferences[inference].slots) == {"finding": "p"}
+    [conflict] = m.conflicts.values()
+    assert (conflict.kind, conflict.question, conflict.implicit) == (
+        "undercut",
+        "other-events",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "needle"),
+    [
+        (lambda b: b.claim("x", "X.", stance="sure"), "stance 'sure'"),
+        (lambda b: b.claim("x", "X.", speaker=5), "speaker"),
+        (lambda b: b.support("a", "a", slots=["a"]), "slots"),
+        (lambda b: b.support("a", "a", slots={"s": 3}), "fills slot 's'"),
+        (lambda b: b.support("a", "a", implicit="yes"), "implicit 'yes'"),
+        (lambda b: b.counter("a", "a", kind="rebutal"), "kind 'rebutal'"),
+    ],
+)
+def test_bad_faithfulness_fields_are_map_errors_naming_what(call: object, needle: str) -> None:
+    b = MapBuilder("t")
+    b.claim("a", "A.")
+    call(b)  # type: ignore[operator]
+    with pytest.raises(MapError) as raised:
+        b.build()
+    assert needle in str(raised.value)
