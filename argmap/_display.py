@@ -8,7 +8,8 @@ goes through :func:`html.escape`.
 * :class:`~argmap.ArgumentMap`: its diagram as SVG (``image/svg+xml``), drawn by
   Graphviz's ``dot`` or, without it, by its WebAssembly build (``argmap[wasm]``);
   when neither is there, or the map is too large to draw inline, an HTML summary
-  table saying why.
+  table saying why, which marks speakers, stances, schemes, implicit relations and
+  raised critical questions as diagrams do.
 * :class:`~argmap.Report`: an HTML list of the problems, severities in colour.
 * :class:`~argmap.Evaluation`: an HTML table of the labels, coloured as in diagrams.
 * :class:`~argmap.WhatIf`: an HTML table of the changes.
@@ -20,10 +21,10 @@ import html
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from argmap.dot import Theme
+from argmap.dot import Theme, scheme_name
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
+    from argmap.model import ArgumentMap, Statement
     from argmap.report import Problem, Report
     from argmap.semantics import Evaluation
     from argmap.whatif import WhatIf
@@ -172,11 +173,13 @@ def _map_html(map: ArgumentMap, reason: str | None) -> str:
             if statement.id in theses:
                 roles.insert(0, "thesis")
             text = _e(statement.text)
+            if statement.stance == "reported":
+                text = f"<i>{text}</i>"
             rows.append(
                 [
                     f"<code>{_e(statement.id)}</code>",
                     _e(", ".join(roles) or "-"),
-                    f"<b>{text}</b>" if statement.id in theses else text,
+                    (f"<b>{text}</b>" if statement.id in theses else text) + _said(statement),
                 ]
             )
         parts.append(f"<table {_TABLE}>{_head('id', 'role', 'text')}<tbody>")
@@ -184,12 +187,13 @@ def _map_html(map: ArgumentMap, reason: str | None) -> str:
         parts.append(_more(len(map.statements), len(statements), "statements"))
     relations = [
         f"<li>{' + '.join(f'<code>{_e(p)}</code>' for p in i.premises)} → "
-        f"<code>{_e(i.conclusion)}</code> <small>({_e(i.id)})</small></li>"
+        f"<code>{_e(i.conclusion)}</code> <small>({_details(i.id, _scheme(i.scheme), i.implicit)})"
+        "</small></li>"
         for i in list(map.inferences.values())[:ROW_LIMIT]
     ]
     relations += [
         f"<li><code>{_e(c.source)}</code> ✗→ <code>{_e(c.target)}</code> "
-        f"<small>({_e(c.id)}, {_e(_kind(map, c.id))})</small></li>"
+        f"<small>({_details(c.id, _kind(map, c.id), c.implicit, c.question)})</small></li>"
         for c in list(map.conflicts.values())[:ROW_LIMIT]
     ]
     if relations:
@@ -198,6 +202,30 @@ def _map_html(map: ArgumentMap, reason: str | None) -> str:
         parts.append(_more(len(map.inferences) + len(map.conflicts), shown, "relations"))
     parts.append("</div>")
     return "".join(parts)
+
+
+def _said(statement: Statement) -> str:
+    """Who holds ``statement`` and how the author stands to it, as a small caption
+    (nothing for the author's own assertion), as diagrams show them."""
+    parts: list[str] = [] if statement.stance == "asserted" else [statement.stance]
+    if statement.speaker is not None:
+        parts.insert(0, f"— {statement.speaker}")
+    if not parts:
+        return ""
+    return f' <small style="color:{_THEME.speaker_colour}">{_e(", ".join(parts))}</small>'
+
+
+def _scheme(scheme: str | None) -> str | None:
+    return None if scheme is None else scheme_name(scheme)
+
+
+def _details(id: str, what: str | None, implicit: bool, question: str | None = None) -> str:
+    """A relation's id, scheme or kind, whether it is implicit and the critical
+    question it raises, escaped and joined."""
+    parts = [id, what, "implicit" if implicit else None]
+    if question is not None:
+        parts.append(f"raises {question}")
+    return _e(", ".join(part for part in parts if part))
 
 
 def _kind(map: ArgumentMap, conflict: str) -> str:

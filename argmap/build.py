@@ -33,7 +33,7 @@ from argmap.model import (
 )
 from argmap.report import Problem
 
-__all__ = ["MapBuilder", "SAYING_SLOTS"]
+__all__ = ["SAYING_SLOTS", "MapBuilder"]
 
 SAYING_SLOTS: Mapping[str, str] = {
     "position-to-know": "assertion",

@@ -5,6 +5,16 @@ position rule follows G. Betz, *Theorie dialektischer Strukturen* (2010) and
 "Evaluating dialectical structures", J. Philos. Logic 38 (2009): a position is
 coherent when it accepts no rejected conclusion of accepted premises and never
 accepts both sides of a conflict.
+
+The rules of argument schemes and declared conflict kinds (``unknown-scheme``,
+``missing-scheme-premise``, ``invalid-slot``, ``open-critical-question``,
+``unknown-question``, ``conflict-kind-mismatch``) live in ``argmap._scheme_checks``,
+after Walton, Reed & Macagno, *Argumentation Schemes* (2008) and the Carneades model
+(Gordon, Prakken & Walton 2007); the rules against the source text (``quote-reused``,
+``hedge-dropped``, ``unattributed-report``, ``unanchored-relation``,
+``source-coverage``) in ``argmap._source_checks``, with the word lists and sentence
+splitter of :mod:`argmap.lexicon`. Each code is explained with an example on the
+documentation's check-codes page.
 """
 
 from __future__ import annotations
@@ -13,7 +23,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 from argmap._graph import UNKNOWN, Graph
+from argmap._scheme_checks import SCHEME_CODES, scheme_problems
+from argmap._source_checks import SOURCE_CODES, source_problems
 from argmap.errors import MapError
+from argmap.lexicon import LEXICON, Lexicon
 from argmap.model import ArgumentMap, Conflict, Inference, short_repr
 from argmap.report import Location, Problem, Report, Severity
 
@@ -41,10 +54,15 @@ CODES: Mapping[str, Severity] = {
     "quote-not-found": "error",
     "incoherent-position": "error",
     "left-out-node": "error",
+    "invalid-slot": SCHEME_CODES["invalid-slot"],
     "disconnected": "warning",
     "no-thesis": "warning",
     "empty-text": "warning",
+    **{code: severity for code, severity in SCHEME_CODES.items() if severity == "warning"},
+    **{code: severity for code, severity in SOURCE_CODES.items() if severity == "warning"},
     "quotes-unchecked": "info",
+    **{code: severity for code, severity in SCHEME_CODES.items() if severity == "info"},
+    **{code: severity for code, severity in SOURCE_CODES.items() if severity == "info"},
 }
 """Every code ``check`` can report, with its severity."""
 
@@ -54,15 +72,22 @@ MAX_CYCLES = 100
 _CYCLE_SEARCH_STEPS = 1_000_000
 
 
-def check(map: ArgumentMap, *, position: Position | None = None) -> Report:
+def check(
+    map: ArgumentMap, *, position: Position | None = None, lexicon: Lexicon = LEXICON
+) -> Report:
     """Check ``map`` and return a :class:`Report` of every problem found.
 
     With ``position``, also report where it is incoherent with the map (and each id
-    it names that is not a statement). A ``map`` that is not an :class:`ArgumentMap`, or a
-    position that is not a mapping of ids to True or False, raises
-    :class:`~argmap.errors.MapError`.
+    it names that is not a statement). ``lexicon`` holds the hedges, attributions and
+    connectives the checks against the source look for (see :mod:`argmap.lexicon`).
+    A ``map`` that is not an :class:`ArgumentMap`, a position that is not a mapping of
+    ids to True or False, or a lexicon that is not a :class:`~argmap.lexicon.Lexicon`
+    raises :class:`~argmap.errors.MapError`.
     """
     _require_map(map)
+    if not isinstance(lexicon, Lexicon):
+        message = f"the lexicon is {short_repr(lexicon)}, not an argmap.lexicon.Lexicon."
+        raise MapError([Problem("invalid-value", "error", (), message)])
     if position is not None:
         malformed = [p for p in position_problems(map, position) if p.code != "unknown-reference"]
         if malformed:
@@ -81,6 +106,8 @@ def check(map: ArgumentMap, *, position: Position | None = None) -> Report:
         _left_out,
     ]
     problems = [problem for rule in rules for problem in rule(map, graph)]
+    problems.extend(scheme_problems(map))
+    problems.extend(source_problems(map, lexicon))
     if position is not None:
         problems.extend(_incoherent_position(map, position))
     return Report.from_problems([_locate(map, problem) for problem in problems])

@@ -6,7 +6,19 @@ meet; support is green, conflict red; an undercut ends, dashed, on the junction 
 the inference it attacks (a conflict that is itself attacked gets a red junction
 too); a contradiction is one double-headed edge; the first tag of a statement puts
 it in a labelled cluster; a position marks statements accepted or rejected; a
-legend explains it all.
+legend explains it all, and lists the marks below only when the map has them.
+
+Who says what (DESIGN.md §7): a statement someone else holds ends with a caption
+line naming its ``speaker`` ("— experts"); a statement the author does not simply
+assert names its stance in its header and shows it without colour, so that it reads
+in grey print and to colour-blind eyes: *reported* text is italic, a *hedged*
+statement has a dotted border, a *conceded* one a double border. The junction of an
+inference is captioned with its scheme's short name (the catalogue's, after Walton,
+Reed & Macagno, *Argumentation Schemes*, 2008, when the scheme is one of
+:data:`argmap.schemes.SCHEMES`; otherwise the text as written), its full name as the
+tooltip; inferences and conflicts the text leaves implicit are drawn dotted; a
+conflict that raises a critical question (Gordon, Prakken & Walton 2007) is labelled
+with the question's key, its text as the tooltip.
 
 Every piece of user text goes into HTML-like labels through :func:`html_text`, and
 node names are made by argmap (``s1``, ``i1``, ...), never taken from user ids, so
@@ -31,14 +43,15 @@ import stat
 import sys
 import tempfile
 import textwrap
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from typing import TYPE_CHECKING
 
 import attrs
 import graphviz
 
 from argmap.errors import FormatError, RenderError
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Conflict, Inference, Statement
+from argmap.schemes import SCHEMES
 
 if TYPE_CHECKING:
     from argmap.semantics import Evaluation
@@ -46,13 +59,16 @@ if TYPE_CHECKING:
 __all__ = [
     "FORMATS",
     "INSTALL_HINT",
+    "LINE_STYLES",
     "Theme",
     "clean",
     "html_line",
     "html_lines",
     "html_text",
+    "question_text",
     "quoted_text",
     "render",
+    "scheme_name",
     "shorten",
     "to_dot",
     "wrap",
@@ -105,6 +121,9 @@ _FONT = re.compile(r'[^"<>&\\\x00-\x1f\x7f-\x9f]{1,100}')
 RANKDIRS = ("BT", "TB", "LR", "RL")
 """Graphviz's rank directions: bottom to top, top to bottom, left to right, right to left."""
 
+LINE_STYLES = ("solid", "dashed", "dotted", "bold")
+"""The line styles a theme may give hedged borders and implicit relations."""
+
 
 def _new_file_mode() -> int:
     umask = os.umask(0)  # reading the umask means setting it: put it straight back
@@ -155,6 +174,14 @@ def _wrap(_: object, attribute: attrs.Attribute[int], value: object) -> None:
         )
 
 
+def _line_style(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in LINE_STYLES:
+        raise RenderError(
+            f"the theme's {attribute.name} must be one of {', '.join(LINE_STYLES)}, "
+            f"not {_shown(value)}"
+        )
+
+
 def _rankdir(_: object, attribute: attrs.Attribute[str], value: object) -> None:
     if value not in RANKDIRS:
         raise RenderError(
@@ -169,7 +196,13 @@ class Theme:
     Every value is checked when the theme is made, since each reaches the DOT text
     (colours even inside HTML-like labels): a colour is ``#rrggbb``, ``#rrggbbaa``, a
     colour name or ``/scheme/name``; the font a plain name; the sizes within what
-    Graphviz can lay out. Anything else is a :class:`~argmap.RenderError`.
+    Graphviz can lay out; a line style one of :data:`LINE_STYLES`. Anything else is
+    a :class:`~argmap.RenderError`.
+
+    ``speaker_colour`` is the colour of the "— speaker" caption, ``scheme_colour``
+    that of an inference's scheme; ``hedged_border`` is the border of a hedged
+    statement and ``implicit_line`` the line of an implicit inference or conflict
+    (both dotted: a weaker commitment than the text's own word).
     """
 
     support: str = attrs.field(default="#2e7d32", validator=_colour)
@@ -185,6 +218,10 @@ class Theme:
     font_size: float = attrs.field(default=11.0, validator=_font_size)
     wrap: int = attrs.field(default=34, validator=_wrap)
     rankdir: str = attrs.field(default="BT", validator=_rankdir)
+    speaker_colour: str = attrs.field(default="#37474f", validator=_colour)
+    scheme_colour: str = attrs.field(default="#1b5e20", validator=_colour)
+    hedged_border: str = attrs.field(default="dotted", validator=_line_style)
+    implicit_line: str = attrs.field(default="dotted", validator=_line_style)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -236,14 +273,17 @@ def quoted_text(text: str, limit: int = TOOLTIP_LIMIT) -> str:
 _BREAK = '<BR ALIGN="LEFT"/>'
 
 
-def html_lines(lines: list[str], bold: bool = False) -> str:
+def html_lines(lines: list[str], bold: bool = False, italic: bool = False) -> str:
     """``lines`` as the left-aligned body of an HTML-like label, escaped by
-    :func:`html_text`: at most :data:`TEXT_LIMIT` bytes of them, the rest counted
-    in a last line, since Graphviz refuses a label over :data:`STRING_LIMIT` bytes."""
+    :func:`html_text` (``bold``, ``italic`` or both): at most :data:`TEXT_LIMIT` bytes
+    of them, the rest counted in a last line, since Graphviz refuses a label over
+    :data:`STRING_LIMIT` bytes."""
     shown: list[str] = []
     size = 0
     for number, line in enumerate(lines):
         piece = html_text(line)
+        if italic and piece:  # Graphviz refuses an empty <I></I>
+            piece = f"<I>{piece}</I>"
         if bold and piece:
             piece = f"<B>{piece}</B>"
         size += len(piece.encode("utf-8")) + len(_BREAK)
@@ -255,15 +295,65 @@ def html_lines(lines: list[str], bold: bool = False) -> str:
     return _BREAK.join(shown) + _BREAK
 
 
-def _statement_label(id: str, text: str, mark: str, bold: bool, theme: Theme) -> str:
-    head = html_line(id) + (f" · {mark}" if mark else "")
+def _caption(text: str, colour: str, theme: Theme) -> str:
+    """One small line of ``text`` (escaped, cut to :data:`LINE_LIMIT`) in ``colour``."""
+    return f'<FONT POINT-SIZE="{theme.font_size - 2:g}" COLOR="{colour}">{html_line(text)}</FONT>'
+
+
+def _statement_label(
+    statement: Statement, mark: str, bold: bool, theme: Theme, speaker: bool
+) -> str:
+    """A statement's label: its id and marks, its text (italic when reported) and,
+    when someone else holds it, a caption line naming them."""
+    head = html_line(statement.id) + (f" · {mark}" if mark else "")
+    text = html_lines(wrap(statement.text, theme.wrap), bold, statement.stance == "reported")
+    said = ""
+    if speaker and statement.speaker is not None:
+        said = _caption(f"— {statement.speaker}", theme.speaker_colour, theme) + _BREAK
     return (
         f'<<FONT POINT-SIZE="{theme.font_size - 2:g}" COLOR="{theme.id_colour}">{head}</FONT>'
-        f"{_BREAK}{html_lines(wrap(text, theme.wrap), bold)}>"
+        f"{_BREAK}{text}{said}>"
     )
 
 
-def _legend(theme: Theme, with_position: bool, evaluation: Evaluation | None, scored: bool) -> str:
+def scheme_name(scheme: str) -> str:
+    """How a junction names the scheme ``scheme``: the catalogue's name without its
+    "Argument from" ("Expert Opinion") for a key of :data:`~argmap.schemes.SCHEMES`,
+    else ``scheme`` itself (a name that is not a key is shown as written)."""
+    known = SCHEMES.get(scheme)
+    if known is None:
+        return scheme
+    name = known.name.removeprefix("Argument from ").removesuffix(" Argument")
+    return name.removeprefix("an ").removeprefix("a ")
+
+
+def question_text(map: ArgumentMap, conflict: Conflict) -> str:
+    """The tooltip of a conflict that raises a critical question: its key and, when
+    the conflict undercuts an inference whose scheme is catalogued and has that
+    question (or premise slot), the question's text."""
+    key = conflict.question or ""
+    inference = map.inferences.get(conflict.target)
+    scheme = SCHEMES.get(inference.scheme or "") if inference is not None else None
+    if scheme is not None:
+        for question in scheme.critical_questions:
+            if question.key == key:
+                return f"{key} ({question.kind}): {question.text}"
+        for slot in scheme.premises:
+            if slot.key == key:
+                return f"{key} (premise): {slot.questions[0] if slot.questions else slot.text}"
+    return key
+
+
+_SAMPLE = '<TABLE BORDER="1" CELLBORDER="0" CELLPADDING="1"{}><TR><TD>{}</TD></TR></TABLE>'
+
+
+def _legend(
+    theme: Theme,
+    with_position: bool,
+    evaluation: Evaluation | None,
+    scored: bool,
+    marks: Iterable[str] = (),
+) -> str:
     rows = [
         (f'<FONT COLOR="{theme.support}">———▶</FONT>', "supports (premises meet at ●)"),
         (f'<FONT COLOR="{theme.conflict}">———▶</FONT>', "attacks a statement"),
@@ -271,6 +361,39 @@ def _legend(theme: Theme, with_position: bool, evaluation: Evaluation | None, sc
         (f'<FONT COLOR="{theme.conflict}">◀———▶</FONT>', "contradiction"),
         ("<B>bold box</B>", "thesis"),
     ]
+    occurring = set(marks)
+    border = {"dotted": ' STYLE="dotted"', "dashed": ' STYLE="dashed"'}
+    extra = {
+        "speaker": (
+            _caption("— speaker", theme.speaker_colour, theme),
+            "who holds it in the text (none: the author)",
+        ),
+        "reported": ("<I>italic</I>", "reported: someone else's view"),
+        "hedged": (
+            _SAMPLE.format(border.get(theme.hedged_border, ""), "box"),
+            "hedged: the author says it may be so",
+        ),
+        "conceded": (
+            '<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="1" CELLPADDING="1">'
+            "<TR><TD>box</TD></TR></TABLE>",
+            "conceded: granted by the author",
+        ),
+        "scheme": (
+            f'<FONT COLOR="{theme.scheme_colour}"><I>Sign</I></FONT> ●',
+            "argument scheme of the inference",
+        ),
+        "implicit": (
+            {"dotted": "· · · ▶", "dashed": "- - - ▶", "bold": "▬▬▶"}.get(
+                theme.implicit_line, "———▶"
+            ),
+            "implicit: the text leaves it unsaid",
+        ),
+        "question": (
+            f'<FONT COLOR="{theme.conflict}"><I>bias</I></FONT>',
+            "raises that critical question",
+        ),
+    }
+    rows += [extra[key] for key in extra if key in occurring]
     if with_position:
         rows += [
             (f'<FONT COLOR="{theme.support}">✔</FONT>', "accepted in the position"),
@@ -302,14 +425,19 @@ def to_dot(
     strengths: Mapping[str, float] | None = None,
     theme: Theme = Theme(),
     legend: bool = True,
+    show_speakers: bool = True,
+    show_schemes: bool = True,
 ) -> graphviz.Digraph:
     """The diagram of ``map`` as a :class:`graphviz.Digraph` (``.source`` is the DOT text).
 
     With ``position`` (statement id -> accepted?), accepted and rejected statements
     are marked. With ``evaluation`` (from :func:`argmap.evaluate`), statements and
     inferences are coloured by their label (in, out, undecided); with ``strengths``
-    (from :func:`argmap.strengths`), each statement shows its strength. The same map
-    and options always give byte-identical DOT.
+    (from :func:`argmap.strengths`), each statement shows its strength.
+    ``show_speakers=False`` leaves out the "— speaker" captions, ``show_schemes=False``
+    the schemes at the junctions and the critical questions on the conflicts (stances
+    and implicit relations are always marked). The same map and options always give
+    byte-identical DOT.
     """
     dot = graphviz.Digraph("argmap")
     dot.attr(
@@ -332,6 +460,7 @@ def to_dot(
     names.update({id: f"i{n}" for n, id in enumerate(map.inferences, 1)})
     theses = set(map.theses)
     position = position or {}
+    marks: set[str] = set()
 
     clusters: dict[str, list[str]] = {}
     for statement in map.statements.values():
@@ -349,64 +478,30 @@ def to_dot(
             )
         for id in members:
             statement = map.statements[id]
-            thesis = id in theses
-            accepted = position.get(id)
-            label = evaluation.labels.get(id) if evaluation is not None else None
-            marks = [
-                {True: "✔ accepted", False: "✘ rejected", None: ""}[accepted],
-                label or "",
-                f"{strengths[id]:.2f}" if strengths is not None and id in strengths else "",
-            ]
-            mark = " · ".join(part for part in marks if part)
-            fill = theme.thesis_fill if thesis else theme.statement_fill
-            if label is not None:
-                fill = _label_fill(label, theme)
-            elif accepted is not None:
-                fill = theme.accepted_fill if accepted else theme.rejected_fill
-            defeated = accepted is False or label == "out"
-            attributes = {
-                "shape": "box",
-                "style": "rounded,filled" + (",dashed" if defeated else ""),
-                "fillcolor": fill,
-                "penwidth": "2.5" if thesis else "1",
-                "margin": "0.12,0.06",
-            }
-            if statement.quote is not None:
-                attributes["tooltip"] = quoted_text(f"“{statement.quote.text}”")
-            target.node(
+            _statement_node(
+                target,
                 names[id],
-                _statement_label(id, statement.text, mark, thesis, theme),
-                **attributes,
+                statement,
+                theses,
+                position,
+                evaluation,
+                strengths,
+                theme,
+                show_speakers,
             )
+            if show_speakers and statement.speaker is not None:
+                marks.add("speaker")
+            if statement.stance != "asserted":
+                marks.add(statement.stance)
         if tag:
             dot.subgraph(target)
 
     for inference in map.inferences.values():
-        junction = names[inference.id]
-        caption = " · ".join(part for part in (inference.label, inference.scheme) if part)
-        applies = evaluation.labels.get(inference.id, "in") if evaluation is not None else "in"
-        dot.node(
-            junction,
-            "",
-            shape="circle",
-            width="0.12",
-            height="0.12",
-            fixedsize="true",
-            style="filled",
-            fillcolor={"in": theme.support, "out": "#ffffff"}.get(applies, theme.undecided_fill),
-            color=theme.support,
-            **({"xlabel": f"<<I>{html_line(caption)}</I>>"} if caption else {}),
-        )
-        for premise in dict.fromkeys(inference.premises):
-            if premise in names:
-                dot.edge(names[premise], junction, color=theme.support, arrowhead="none")
-        if inference.conclusion in names:
-            dot.edge(
-                junction,
-                names[inference.conclusion],
-                color=theme.support,
-                penwidth="1.4",
-            )
+        _inference_node(dot, names, inference, evaluation, theme, show_schemes)
+        if inference.implicit:
+            marks.add("implicit")
+        if show_schemes and inference.scheme:
+            marks.add("scheme")
 
     attacked = {c.target for c in map.conflicts.values() if c.target in map.conflicts}
     for number, id in enumerate(map.conflicts, 1):
@@ -433,21 +528,130 @@ def to_dot(
         attributes = {"color": theme.conflict, "penwidth": "1.4"}
         if conflict.target in map.inferences or conflict.target in map.conflicts:
             attributes["style"] = "dashed"
+        if conflict.implicit:
+            attributes["style"] = theme.implicit_line
+            marks.add("implicit")
         if conflict.source != conflict.target and map.is_contradiction(conflict.id):
             attributes.update(dir="both", arrowtail="normal", constraint="false")
+        question = dict(attributes)
+        if show_schemes and conflict.question is not None:
+            marks.add("question")
+            tooltip = quoted_text(question_text(map, conflict))
+            question.update(
+                label=f"<<I>{html_line(conflict.question)}</I>>",
+                fontcolor=theme.conflict,
+                tooltip=tooltip,
+                labeltooltip=tooltip,
+            )
         if conflict.id in attacked:  # drawn through its junction, where its attackers end
             junction = names[conflict.id]
             dot.edge(names[conflict.source], junction, arrowhead="none", **attributes)
-            dot.edge(junction, names[conflict.target], **attributes)
+            dot.edge(junction, names[conflict.target], **question)
         else:
-            dot.edge(names[conflict.source], names[conflict.target], **attributes)
+            dot.edge(names[conflict.source], names[conflict.target], **question)
 
     if legend and (map.statements or map.inferences):
         with dot.subgraph(name="cluster_legend") as box:
             box.attr(label="", color="#cfd8dc", style="rounded")
-            table = _legend(theme, bool(position), evaluation, strengths is not None)
+            table = _legend(theme, bool(position), evaluation, strengths is not None, marks)
             box.node("legend", table, shape="plain")
     return dot
+
+
+def _statement_node(
+    target: graphviz.Digraph,
+    name: str,
+    statement: Statement,
+    theses: Set[str],
+    position: Mapping[str, bool],
+    evaluation: Evaluation | None,
+    strengths: Mapping[str, float] | None,
+    theme: Theme,
+    show_speakers: bool,
+) -> None:
+    """One statement's box: fill and marks from the position or the evaluation, its
+    stance named in the header and shown by its text (reported) or border."""
+    id = statement.id
+    thesis = id in theses
+    accepted = position.get(id)
+    label = evaluation.labels.get(id) if evaluation is not None else None
+    parts = [
+        "" if statement.stance == "asserted" else statement.stance,
+        {True: "✔ accepted", False: "✘ rejected", None: ""}[accepted],
+        label or "",
+        f"{strengths[id]:.2f}" if strengths is not None and id in strengths else "",
+    ]
+    mark = " · ".join(part for part in parts if part)
+    fill = theme.thesis_fill if thesis else theme.statement_fill
+    if label is not None:
+        fill = _label_fill(label, theme)
+    elif accepted is not None:
+        fill = theme.accepted_fill if accepted else theme.rejected_fill
+    style = "rounded,filled"
+    if accepted is False or label == "out":  # defeated: dashed, whatever its stance
+        style += ",dashed"
+    elif statement.stance == "hedged" and theme.hedged_border != "solid":
+        style += f",{theme.hedged_border}"
+    attributes = {
+        "shape": "box",
+        "style": style,
+        "fillcolor": fill,
+        "penwidth": "2.5" if thesis else "1",
+        "margin": "0.12,0.06",
+    }
+    if statement.stance == "conceded":
+        attributes["peripheries"] = "2"
+    if statement.quote is not None:
+        attributes["tooltip"] = quoted_text(f"“{statement.quote.text}”")
+    target.node(name, _statement_label(statement, mark, thesis, theme, show_speakers), **attributes)
+
+
+def _inference_node(
+    dot: graphviz.Digraph,
+    names: Mapping[str, str],
+    inference: Inference,
+    evaluation: Evaluation | None,
+    theme: Theme,
+    show_schemes: bool,
+) -> None:
+    """One inference's junction, captioned with its label and scheme, and its edges
+    (drawn in the theme's implicit line when the text leaves it unsaid)."""
+    junction = names[inference.id]
+    scheme = inference.scheme if show_schemes else None
+    caption = " · ".join(part for part in (inference.label, scheme and scheme_name(scheme)) if part)
+    applies = evaluation.labels.get(inference.id, "in") if evaluation is not None else "in"
+    attributes: dict[str, str] = {}
+    if caption:
+        attributes["xlabel"] = (
+            f'<<FONT COLOR="{theme.scheme_colour}"><I>{html_line(caption)}</I></FONT>>'
+        )
+    if scheme:
+        known = SCHEMES.get(scheme)
+        attributes["tooltip"] = quoted_text(known.name if known is not None else scheme)
+    dot.node(
+        junction,
+        "",
+        shape="circle",
+        width="0.12",
+        height="0.12",
+        fixedsize="true",
+        style="filled",
+        fillcolor={"in": theme.support, "out": "#ffffff"}.get(applies, theme.undecided_fill),
+        color=theme.support,
+        **attributes,
+    )
+    line = {"style": theme.implicit_line} if inference.implicit else {}
+    for premise in dict.fromkeys(inference.premises):
+        if premise in names:
+            dot.edge(names[premise], junction, color=theme.support, arrowhead="none", **line)
+    if inference.conclusion in names:
+        dot.edge(
+            junction,
+            names[inference.conclusion],
+            color=theme.support,
+            penwidth="1.4",
+            **line,
+        )
 
 
 def _label_fill(label: str, theme: Theme) -> str:
@@ -659,11 +863,14 @@ def render(
     theme: Theme = Theme(),
     legend: bool = True,
     inputs: Iterable[str | os.PathLike[str]] = (),
+    show_speakers: bool = True,
+    show_schemes: bool = True,
 ) -> pathlib.Path:
     """Draw ``map`` to ``path`` (svg, png, pdf or dot, from the suffix unless ``format``).
 
     The file is written by :func:`write_atomically`, never over one of ``inputs``
-    (the files the map was read from); returns its path.
+    (the files the map was read from); returns its path. The other options are
+    :func:`to_dot`'s.
     """
     _format_of(pathlib.Path(path), format)  # refuse a bad format before any work
     digraph = to_dot(
@@ -673,6 +880,8 @@ def render(
         strengths=strengths,
         theme=theme,
         legend=legend,
+        show_speakers=show_speakers,
+        show_schemes=show_schemes,
     )
     return write_digraph(digraph, path, format=format, inputs=inputs)
 

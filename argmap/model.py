@@ -47,12 +47,12 @@ from argmap.errors import MapError
 from argmap.report import Problem
 
 __all__ = [
+    "CONFLICT_KINDS",
     "MAX_DATA_DEPTH",
+    "STANCES",
     "Argument",
     "ArgumentMap",
     "Conflict",
-    "CONFLICT_KINDS",
-    "STANCES",
     "ConflictKind",
     "FrozenDict",
     "FrozenList",

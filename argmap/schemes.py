@@ -63,6 +63,7 @@ __all__ = [
     "Kind",
     "Scheme",
     "Slot",
+    "is_generic",
     "lookup",
     "nearest",
     "unknown_scheme",
@@ -1113,6 +1114,13 @@ def _index(schemes: Iterable[Scheme]) -> dict[str, str]:
 
 _GENERIC = frozenset(_normal(label) for label in ("Default Inference", "Inference", "RA"))
 """The labels of AIF's generic inference, which name no scheme (normalized)."""
+
+
+def is_generic(name: str) -> bool:
+    """True for the labels of AIF's generic inference ("Default Inference", "RA", ...),
+    which name no scheme: a corpus that uses them has simply not said which one."""
+    return _normal(name) in _GENERIC
+
 
 _INDEX = types.MappingProxyType(_index(SCHEMES.values()))
 _LONGEST = max(len(name) for name in _INDEX)

@@ -1,21 +1,39 @@
 """Example: the argument map of "What if Turkey buys the S-400 from Russia?".
 
-This is the reference map shipped with argmap. It reconstructs the reasoning of a short
-opinion article on Turkey's planned purchase of
-the Russian S-400 air defence system:
+This is the reference map shipped with argmap. It reconstructs a short opinion article
+on Turkey's planned purchase of the Russian S-400 air defence system the way an
+argument analyst would (the plan, with its reasons, is
+``examples/turkey_s400_reconstruction.md``):
 
-* the thesis: the purchase would strain Turkey-NATO ties and may drive Turkey further
-  away from the West, with the article's reasons for it (first NATO buyer, a crowning
-  achievement for Russia, the Chinese precedent, the message that Turkey has alternatives);
-* the **leverage** theory (the deal as a bargaining chip for better NATO bids, backed by
-  the Eurosam evidence), which undercuts the "drift away from the West" reading;
-* the sense of **betrayal** after the 2016 coup attempt, a linked argument for
-  "Turkey has been pushed closer to Russia";
-* the **technical doubts** about Turkey's plan to keep the S-400 interoperable with
-  NATO through IFF coding;
-* the other counterpoints (no NATO Treaty rule against non-NATO weapons, Greece's S-300
-  on Crete, officials' assurances) and the background (NATO batteries on Turkish soil,
-  the shelved Chinese deal, technology transfer).
+* **who says what.** Every view the author attributes to someone else (the leverage
+  theory, the experts' doubts, Ankara's point of view, the NATO members' objections,
+  the policy makers' assurance, "some claims", "reportedly", "are considered") is an
+  asserted saying "S says that p" and the view p, reached from the saying by argument
+  from position to know or from expert opinion, so a reported view stands exactly as
+  well as its source (AIF+ and Inference Anchoring Theory: Reed, Wells, Devereux &
+  Rowe, COMMA 2008; Budzynska & Reed 2011). Hedges stay in the text: no statement
+  says more than its quote;
+* **the thesis line**, hedged as in the article: the step "may" drive Turkey further
+  from the West "than anyone expects", by cause to effect from the deal and its
+  "significant consequences" for Turkey-NATO ties, which rest on Russia's gain and on
+  an implicit analogy with the shelved Chinese deal;
+* the **leverage** theory (the deal as a bargaining chip for better NATO bids, with the
+  Eurosam evidence), a rival explanation of the purchase that the author concedes
+  ("That said") and answers: it raises the critical question of interfering causes
+  against the thesis, and "than anyone expects" undercuts that objection; the open
+  question "Will Turkey purchase both systems or renege on the Russian one?";
+* the sense of **betrayal** after the 2016 coup attempt, a hedged causal explanation of
+  Turkey's turn toward Russia, not a reason for the prediction;
+* the **technical doubts**: the experts' two independent grounds against the viability
+  of Turkey's standalone + IFF plan;
+* the **background**: the defence-needs and technology-transfer account, the NATO
+  batteries, the Chinese deal, and the Treaty fact that answers "some claims".
+
+Every inference names its scheme by a key of :data:`argmap.schemes.SCHEMES` (Walton,
+Reed & Macagno, *Argumentation Schemes*, 2008) with its slots filled; where the text
+leaves a premise or a link unsaid it is tagged or marked ``implicit``. The critical
+questions left open (Gordon, Prakken & Walton, "The Carneades model of argument and
+burden of proof", 2007) are printed by :func:`open_questions`.
 
 Statement texts are paraphrases; each carries a verbatim ``quote`` of the article as its
 anchor, which ``check`` verifies when the article text is given as the map's source.
@@ -38,12 +56,18 @@ import argparse
 import os
 import pathlib
 import sys
+from typing import Any
 
 import attrs
 
 import argmap
 from argmap import ArgumentMap, MapBuilder, check, evaluate, render
+from argmap.build import SAYING_SLOTS
+from argmap.check import CODES
 from argmap.dot import Theme
+from argmap.model import Stance
+from argmap.report import Report
+from argmap.schemes import SCHEMES
 from argmap.strengths import strengths
 from argmap.whatif import what_if
 
@@ -54,10 +78,13 @@ _ARTICLE_ENV = "ARGMAP_ARTICLE"
 THEME = attrs.evolve(Theme(), rankdir="LR", wrap=28)
 """Left to right reads best for a map of this size: reasons on the left, thesis on the right."""
 
+THESIS_LINE = "thesis line"
 LEVERAGE = "leverage"
 BETRAYAL = "betrayal"
 TECHNICAL = "technical doubts"
 BACKGROUND = "background"
+IMPLICIT = "implicit"
+"""The tag of a statement that puts into words what the article only implies (no quote)."""
 
 
 def default_article_path() -> pathlib.Path | None:
@@ -79,6 +106,35 @@ def read_article(path: str | os.PathLike[str] | None = None) -> str | None:
     return found.read_text(encoding="utf-8")
 
 
+def _report(
+    b: MapBuilder,
+    speaker: str,
+    id: str,
+    text: str,
+    *,
+    quote: str,
+    saying: str,
+    saying_text: str,
+    saying_quote: str,
+    inference: str,
+    scheme: str,
+    tags: tuple[str, ...],
+    slots: dict[str, str] | None = None,
+    stance: Stance = "reported",
+    data: dict[str, Any] | None = None,
+) -> str:
+    """Reported speech as :meth:`MapBuilder.says` adds it (the asserted saying, the view
+    with its speaker, an inference from the saying by a source scheme), with ``data`` on
+    the inference: the connective that anchors it and the slots the text leaves unstated
+    (an unnamed "some" states no position to know)."""
+    b.premise(saying, saying_text, quote=saying_quote, tags=tags)
+    b.claim(id, text, quote=quote, speaker=speaker, stance=stance, tags=tags)
+    filled = {SAYING_SLOTS[scheme]: saying, **(slots or {})}
+    premises = list(dict.fromkeys([saying, *filled.values()]))
+    b.support(id, premises, id=inference, scheme=scheme, slots=filled, data=data)
+    return id
+
+
 def build_map(source: str | None = None) -> ArgumentMap:
     """Build the argument map of the article.
 
@@ -87,151 +143,170 @@ def build_map(source: str | None = None) -> ArgumentMap:
     """
     b = MapBuilder(ARTICLE_TITLE, source=source)
     # Quotes are verbatim: the article's apostrophes are U+2019, written "\u2019" here.
+    # ``data={"anchor": ...}`` is the article's own connective or phrase for a relation.
 
-    # --- The thesis and its main line -------------------------------------------------
+    # --- The thesis line ----------------------------------------------------------------
     b.claim(
         "thesis",
-        "Buying the S-400 is a step toward Russia that may drive Turkey further away from "
-        "the West than anyone expects.",
+        "This one step toward Russia (the S-400 purchase) may drive Turkey further away "
+        "from the West than anyone expects.",
         quote="this one step toward Russia may drive Turkey further away from the West",
+        tags=(THESIS_LINE,),
+        stance="hedged",
         thesis=True,
     )
-    b.claim(
+    b.premise(
+        "beyond_expectations",
+        "How far the step may drive Turkey from the West need not match what anyone, "
+        "Ankara included, expects.",
+        quote="than anyone expects",
+        tags=(THESIS_LINE,),
+        stance="hedged",
+    )
+    b.premise(
         "strain_ties",
-        "Completing the S-400 deal would put a serious strain on Turkey's ties with NATO.",
+        "If the deal is completed, this will have significant consequences for Turkey-NATO ties.",
         quote="its completion will have significant consequences for Turkey-NATO ties",
+        tags=(THESIS_LINE,),
     )
     b.premise(
         "deal_agreed",
         "Ankara has agreed to pay Moscow $2.5 billion for S-400 surface-to-air missile "
-        "systems, although the deal is not final yet.",
+        "systems; the deal is yet to be finalized.",
         quote="Ankara had agreed to pay Moscow $2.5 billion to purchase S-400",
+        tags=(THESIS_LINE,),
     )
     b.premise(
         "first_nato_buyer",
-        "If the deal is concluded, Turkey will be the first NATO member to buy the S-400.",
+        "If the deal goes through, Turkey will be the first NATO member to buy the S-400.",
         quote="Turkey will become the first NATO member country to purchase the system",
+        tags=(THESIS_LINE,),
     )
-    b.claim(
+    b.premise(
         "russia_triumph",
-        "Selling the S-400 to a NATO member would be a crowning achievement for Russia.",
+        "For Russia, clinching such a deal with a NATO member would be a crowning achievement.",
         quote="would represent a crowning achievement for Russia",
+        tags=(THESIS_LINE,),
     )
-    b.claim(
+    b.premise(
         "russia_undermines",
-        "Russia is trying to undermine the cohesion and security of the Western alliance.",
+        "Russia is seeking to undermine the Western alliance's cohesion and security.",
         quote="seeking to undermine the Western alliance\u2019s cohesion and security",
+        tags=(THESIS_LINE,),
     )
     b.premise(
         "a2ad_threat",
-        "Russia's expanding A2/AD bubble already threatens NATO's southeast flank.",
+        "The expansion of Russia's A2/AD bubble already threatens NATO's southeast flank.",
         quote="expansion of its A2/AD bubble has already threatening NATO\u2019s southeast flank",
-    )
-    b.claim(
-        "alternatives_message",
-        "The real message of the possible S-400 purchase is that Turkey does have "
-        "alternatives to its Western partners.",
-        quote="the possible purchase of the S-400 is that Turkey indeed has alternatives",
+        tags=(THESIS_LINE,),
     )
     b.premise(
-        "officials_reiterate",
-        "Turkish policy makers have often said that the rapprochement with Russia is no "
-        "alternative to NATO or the EU.",
-        quote="Turkish policy makers have often reiterated",
+        "alternatives_message",
+        "The actual message behind the possible S-400 purchase is that Turkey indeed has "
+        "alternatives.",
+        quote="the possible purchase of the S-400 is that Turkey indeed has alternatives",
+        tags=(THESIS_LINE,),
     )
-    b.claim(
+    b.says(
+        "Turkish policy makers",
         "no_alternative",
-        "Turkey's rapprochement with Russia is not an alternative to NATO or the European Union.",
+        "Turkey's rapprochement with Russia is no alternative to NATO or to the European Union.",
         quote="does not constitute an alternative either to NATO or the European Union",
+        saying="officials_reiterate",
+        saying_text="Turkish policy makers have often reiterated that Turkey's rapprochement "
+        "with Russia is no alternative to NATO or the EU.",
+        saying_quote="Turkish policy makers have often reiterated",
+        slots={"position": "officials_reiterate"},
+        tags=(THESIS_LINE,),
+        inference="officials_arg",
     )
-
-    # --- Counterpoints to the strain: treaty, precedent, interoperability ---------------
     b.premise(
         "no_treaty_rule",
-        "No rule in the NATO Treaty forbids member states to procure non-NATO weapons.",
+        "The NATO Treaty contains no rule that prohibits member states from procuring "
+        "non-NATO weapons.",
         quote="there is no rule within the NATO Treaty prohibiting member states",
+        tags=(THESIS_LINE,),
     )
+    # "contrary to some claims": the claims the author rebuts, worded from the rebuttal.
     b.premise(
-        "greece_precedent",
-        "Greece, a NATO member, operates its Russian-made S-300 on Crete outside NATO's "
-        "infrastructure.",
-        quote="just like Greece did for its S-300 missile system deployed in Crete",
-    )
-    b.premise(
-        "standalone_use",
-        "Turkey reportedly intends to operate the S-400 without integrating it into NATO's "
-        "infrastructure.",
-        quote="use the S-400 missile system without integrating it into NATO\u2019s infrastructure",
-    )
-    b.premise(
-        "iff_plan",
-        "Turkey plans to make the S-400 interoperable with NATO systems through IFF "
-        "(identification friend or foe) coding supplied by the Turkish firm Aselsan.",
-        quote="Turkey plans to make its S-400 interoperable with NATO systems through IFF",
+        "some_claims",
+        "Some claim that a rule of the NATO Treaty prohibits member states from procuring "
+        "non-NATO weapons.",
+        quote="contrary to some claims",
+        tags=(THESIS_LINE,),
     )
     b.claim(
-        "interop_plan",
-        "Turkey can field the S-400 without creating compatibility problems for NATO.",
-        quote="interoperable with NATO systems",
+        "treaty_ban",
+        "A rule of the NATO Treaty prohibits member states from procuring non-NATO weapons.",
+        speaker="some (unnamed)",
+        stance="reported",
+        tags=(THESIS_LINE, IMPLICIT),
+    )
+    b.support(
+        "treaty_ban",
+        "some_claims",
+        id="claims_arg",
+        scheme="testimony",
+        slots={"statement": "some_claims"},
+        data={"anchor": "contrary to some claims", "unstated": ["position", "truthfulness"]},
     )
 
-    # --- Technical doubts -----------------------------------------------------------------
-    b.claim(
-        "iff_doubtful",
-        "According to experts, Turkey's plan to run the S-400 alongside NATO is of doubtful "
-        "viability.",
-        quote="experts doubt the viability of this endeavor",
-        tags=(TECHNICAL,),
-    )
-    b.premise(
-        "iff_hard",
-        "Making a Russian system work with NATO's friend-or-foe identification raises "
-        "serious technical difficulties.",
-        quote="considering both the technical difficulties",
-        tags=(TECHNICAL,),
-    )
-    b.premise(
-        "standalone_cost",
-        "Running the S-400 as a standalone system would be economically costly.",
-        quote="the economic costs of using the system as a standalone",
-        tags=(TECHNICAL,),
-    )
-
-    # --- Leverage ---------------------------------------------------------------------
-    b.claim(
+    # --- Leverage -------------------------------------------------------------------------
+    _report(
+        b,
+        "some (unnamed)",
         "leverage",
-        "Turkey may be using the S-400 deal as a bargaining chip to obtain better offers "
-        "from NATO countries.",
-        quote="using the S-400 deal as a means to enhance its political leverage",
+        "Turkey may be using the S-400 deal to enhance its political leverage and so get "
+        "better bids from NATO countries.",
+        quote="as a means to enhance its political leverage to obtain better bids from "
+        "NATO countries",
+        saying="some_argue",
+        saying_text="Some argue that Turkey may be using the S-400 deal to gain political "
+        "leverage over NATO countries.",
+        saying_quote="Some argue that Turkey may be using the S-400 deal",
+        scheme="testimony",
+        stance="conceded",
         tags=(LEVERAGE,),
+        inference="some_argue_arg",
+        data={"anchor": "Some argue that", "unstated": ["position", "truthfulness"]},
     )
     b.premise(
         "eurosam_list",
-        "The Italian-French Eurosam system was also on Ankara's shopping list, besides the "
-        "Russian S-400.",
+        "The Italian/French Eurosam missile system was also on Ankara's shopping list, in "
+        "addition to the Russian S-400.",
         quote="was also on Ankara\u2019s shopping list in addition to the Russian S-400",
         tags=(LEVERAGE,),
     )
     b.premise(
         "eurosam_deal",
-        "Turkey, France and Italy have just announced a preliminary agreement for Turkey to "
-        "buy the Eurosam system.",
-        quote="the three countries have just announced a preliminary agreement",
+        "Turkey, Italy and France have just announced a preliminary agreement on Turkey's "
+        "purchase of the Eurosam system.",
+        quote="have just announced a preliminary agreement on Turkey\u2019s purchase of the "
+        "Eurosam missile system",
         tags=(LEVERAGE,),
+    )
+    b.claim(
+        "buy_both",
+        "Turkey may purchase both systems, the S-400 and the Eurosam (one answer to the "
+        "article's open question).",
+        quote="Will Turkey purchase both systems",
+        tags=(LEVERAGE,),
+        stance="hedged",
+    )
+    b.claim(
+        "renege",
+        "Turkey may renege on the Russian S-400 deal (the other answer to the article's "
+        "open question).",
+        quote="renege on the Russian one",
+        tags=(LEVERAGE,),
+        stance="hedged",
     )
 
     # --- Betrayal after the 2016 coup attempt ---------------------------------------------
     b.premise(
         "anniversary_news",
         "The news of the S-400 deal broke on the anniversary of the failed 2016 coup attempt.",
-        quote="On the anniversary of the failed 2016 coup attempt in Turkey",
-        tags=(BETRAYAL,),
-    )
-    b.premise(
-        "coup_list",
-        "The coup attempt of 15 July 2016 showed the Turkish government who its friends "
-        "and foes were, at home and abroad.",
-        quote="jot down a list of its friends and foes both at home and abroad",
+        quote="On the anniversary of the failed 2016 coup attempt in Turkey, news broke",
         tags=(BETRAYAL,),
     )
     b.claim(
@@ -241,240 +316,599 @@ def build_map(source: str | None = None) -> ArgumentMap:
         tags=(BETRAYAL,),
     )
     b.premise(
+        "coup_list",
+        "The failed coup attempt of 15 July 2016 gave the Turkish government an opportunity "
+        "to list its friends and foes at home and abroad.",
+        quote="jot down a list of its friends and foes both at home and abroad",
+        tags=(BETRAYAL,),
+    )
+    b.premise(
         "lukewarm_allies",
         "The lukewarm backing of Turkey's NATO allies after the coup attempt disappointed "
-        "Turkish officials and the public alike.",
-        quote="Lukewarm backing of their NATO allies disappointed both Turkish officials",
+        "Turkish officials and the public at large.",
+        quote="Lukewarm backing of their NATO allies disappointed both Turkish officials "
+        "and the public",
         tags=(BETRAYAL,),
     )
     b.premise(
         "russia_first",
-        "Russia was among the first to condemn the coup attempt and to offer support.",
+        "Russia was among the first to condemn the coup attempt and offer support.",
         quote="Russia was among the first to condemn the coup and offer support",
         tags=(BETRAYAL,),
     )
     b.claim(
         "closer_to_russia",
-        "The resulting sense of betrayal has pushed Turkey closer to Russia.",
-        quote="this sense of betrayal has pushed Turkey closer to Russia",
+        "It is possible to say that the post-coup sense of betrayal has pushed Turkey "
+        "closer to Russia.",
+        quote="possible to say that this sense of betrayal has pushed Turkey closer to Russia",
         tags=(BETRAYAL,),
+        stance="hedged",
     )
 
-    # --- Background: air defence, NATO batteries, the Chinese deal ------------------------
-    b.premise(
-        "defense_quest",
-        "Located in a troubled neighbourhood, Turkey has long sought to strengthen its "
-        "strategic air defence as part of modernising its armed forces.",
-        quote="Turkey has long sought to enhance its strategic defensive capabilities",
-        tags=(BACKGROUND,),
+    # --- Technical doubts -----------------------------------------------------------------
+    _report(
+        b,
+        "unnamed reports",
+        "standalone_use",
+        "Turkey aims to use the S-400 missile system without integrating it into NATO's "
+        "infrastructure.",
+        quote="without integrating it into NATO\u2019s infrastructure",
+        saying="reports_standalone",
+        saying_text="Reports say that Turkey aims to use the S-400 without integrating it "
+        "into NATO's infrastructure.",
+        saying_quote="Turkey reportedly aims to use the S-400 missile system",
+        scheme="testimony",
+        tags=(TECHNICAL,),
+        inference="reports_arg",
+        data={"anchor": "reportedly", "unstated": ["position", "truthfulness"]},
     )
     b.premise(
-        "nato_batteries",
-        "Only two allied batteries remain on Turkish soil, Spain's Patriot and Italy's "
-        "SAMP/T, and both are under NATO command rather than Turkey's.",
-        quote="Spain\u2019s Patriot and Italy\u2019s Aster SAMP/T batteries",
+        "greece_precedent",
+        "Greece did the same for its S-300 missile system deployed in Crete, as part of the "
+        "deal with Greek Cypriots.",
+        quote="just like Greece did for its S-300 missile system deployed in Crete",
+        tags=(TECHNICAL,),
+    )
+    b.premise(
+        "iff_plan",
+        "Instead of integrating it, Turkey plans to make its S-400 interoperable with NATO "
+        "systems through IFF (identification friend or foe) coding provided by Aselsan.",
+        quote="Turkey plans to make its S-400 interoperable with NATO systems through IFF coding",
+        tags=(TECHNICAL,),
+    )
+    b.claim(
+        "plan_viable",
+        "Turkey's plan, a standalone S-400 made interoperable with NATO systems through IFF "
+        "coding, is viable.",
+        speaker="Ankara (implied by its plan)",
+        stance="reported",
+        tags=(TECHNICAL, IMPLICIT),
+    )
+    b.premise(
+        "doubters_expertise",
+        "Those who doubt the plan are experts (the article names none of them and no field).",
+        quote="experts",
+        tags=(TECHNICAL,),
+    )
+    _report(
+        b,
+        "unnamed experts",
+        "iff_doubtful",
+        "Turkey's plan may not be viable.",
+        quote="the viability of this endeavor",
+        saying="experts_doubt",
+        saying_text="Experts doubt the viability of Turkey's plan, given its technical "
+        "difficulties and the economic cost of running the system standalone.",
+        saying_quote="experts doubt the viability of this endeavor",
+        scheme="expert-opinion",
+        slots={"expert": "doubters_expertise"},
+        tags=(TECHNICAL,),
+        inference="doubts_expert_arg",
+        # The experts' own grounds ("considering both ...") answer the question whether
+        # their assertion rests on evidence.
+        data={
+            "anchor": "Still, experts doubt",
+            "answered": {"backup-evidence": ["iff_hard", "standalone_cost"]},
+        },
+    )
+    b.premise(
+        "iff_hard",
+        "There are technical difficulties in using the S-400 as a standalone system.",
+        quote="both the technical difficulties",
+        speaker="unnamed experts",
+        stance="reported",
+        tags=(TECHNICAL,),
+    )
+    b.premise(
+        "standalone_cost",
+        "Using the S-400 as a standalone system has economic costs.",
+        quote="the economic costs of using the system as a standalone",
+        speaker="unnamed experts",
+        stance="reported",
+        tags=(TECHNICAL,),
+    )
+
+    # --- Background: defence needs, the NATO batteries, the Chinese deal -------------------
+    b.premise(
+        "defense_quest",
+        "Located in a troubled neighbourhood, Turkey has long sought to enhance its strategic "
+        "defensive capabilities, in line with plans to modernise its armed forces.",
+        quote="Turkey has long sought to enhance its strategic defensive capabilities",
         tags=(BACKGROUND,),
     )
     b.claim(
         "nato_short",
-        "NATO's measures to augment Turkey's air defence have fallen short of Ankara's demands.",
+        "NATO has taken steps to augment Turkey's defence capabilities, but these measures "
+        "have fallen short of meeting Ankara's demands.",
         quote="these measures have fallen short of meeting Ankara\u2019s demands",
+        tags=(BACKGROUND,),
+    )
+    b.premise(
+        "nato_batteries",
+        "Of the missile batteries allies contributed, only Spain's Patriot and Italy's Aster "
+        "SAMP/T remain, under NATO's command and plugged into the alliance's air defence.",
+        quote="remain on Turkish soil are Spain\u2019s Patriot and Italy\u2019s Aster "
+        "SAMP/T batteries",
         tags=(BACKGROUND,),
     )
     b.claim(
         "non_nato_options",
-        "Turkey has kept looking for an air defence system of its own, non-NATO options included.",
-        quote="considering non-NATO options as well",
+        "Turkey has not abandoned its quest to purchase an air defence system, and considers "
+        "non-NATO options as well.",
+        quote="Turkey has not abandoned its quest to purchase an air defense system, "
+        "considering non-NATO options",
         tags=(BACKGROUND,),
     )
     b.premise(
         "chinese_deal",
-        "In 2013 Turkey announced that a Chinese firm had won the tender for an air defence "
-        "system.",
-        quote="a Chinese firm had won the bid to supply a defense system",
+        "In 2013 Turkey announced that a Chinese firm had won the bid to supply an air "
+        "defence system.",
+        quote="Turkey announced that a Chinese firm had won the bid to supply a defense system",
         tags=(BACKGROUND,),
     )
     b.premise(
         "chinese_shelved",
-        "The $3.4 billion Chinese deal was shelved in 2015 after strong reactions from NATO "
-        "members, above all the U.S.",
+        "The $3.4 billion Chinese deal was shelved entirely in 2015, as a result of strong "
+        "reactions from NATO members.",
         quote="the $3.4 billion deal was shelved entirely in 2015",
         tags=(BACKGROUND,),
     )
-    b.premise(
+    b.says(
+        "NATO members, primarily the U.S.",
         "compat_concern",
-        "NATO members objected to the Chinese system on grounds of security and its "
-        "compatibility with NATO infrastructure.",
-        quote="questions of security and the compatibility of the weaponry with NATO",
+        "The Chinese system raised questions of security and of the weaponry's compatibility "
+        "with NATO infrastructure.",
+        quote="questions of security and the compatibility of the weaponry with NATO "
+        "infrastructure",
+        saying="nato_objected",
+        saying_text="NATO members, primarily the U.S., reacted strongly to the Chinese deal, "
+        "raising questions of security and compatibility with NATO infrastructure.",
+        saying_quote="strong reactions from NATO members, primarily the U.S.",
+        slots={"position": "nato_objected"},
         tags=(BACKGROUND,),
+        inference="members_arg",
     )
     b.premise(
         "chinese_tech_transfer",
-        "The Chinese agreement included a transfer of technology.",
+        "The Chinese agreement involved technology transfer.",
         quote="the agreement involved technology transfer",
         tags=(BACKGROUND,),
     )
     b.premise(
         "nato_no_transfer",
-        "NATO allies have long avoided technology transfer in their arms contracts with Turkey.",
+        "NATO allies have long avoided providing technology transfer in their contracts.",
         quote="a point which NATO allies have long avoided providing in their contracts",
         tags=(BACKGROUND,),
     )
     b.claim(
         "chinese_preferable",
-        "For Turkey, the Chinese tender was preferable to the offers of its allies.",
+        "For Turkey, the Chinese tender was preferable (its price was also more satisfactory).",
         quote="what made the Chinese tender preferable for Turkey",
         tags=(BACKGROUND,),
     )
-    b.claim(
+    _report(
+        b,
+        "Ankara",
         "spirit_violated",
-        "In Ankara's view, the allies' unwillingness to share military know-how violated "
-        "the spirit of being an ally.",
+        "The allies' unwillingness to share know-how on military defence systems violated "
+        "the spirit of what it meant to be an ally.",
         quote="violated the spirit of what it meant to be an ally",
+        saying="ankara_view",
+        saying_text="Ankara holds that the allies' unwillingness to share know-how on "
+        "military defence systems violated the spirit of what it meant to be an ally.",
+        saying_quote="From Ankara\u2019s point of view, this unwillingness to share know-how",
+        scheme="position-to-know",
+        slots={"position": "ankara_view"},
         tags=(BACKGROUND,),
+        inference="ankara_arg",
+        data={"anchor": "From Ankara\u2019s point of view"},
     )
     b.claim(
         "domestic_production",
-        "This motivated Turkey to invest more in its own arms production.",
+        "Ankara's view of the allies' unwillingness motivated Turkey to invest further in "
+        "domestic arms production.",
         quote="motivating Turkey to further invest in domestic arms production",
         tags=(BACKGROUND,),
     )
+    _report(
+        b,
+        "general assessment (unnamed)",
+        "s400_advanced",
+        "The S-400 is one of the most advanced long-range air defence systems in the world.",
+        quote="some of the most advanced long-range air defense systems in the world",
+        saying="s400_reputation",
+        saying_text="S-400 missiles are considered some of the most advanced long-range air "
+        "defence systems in the world.",
+        saying_quote="S-400 missiles are considered",
+        scheme="popular-opinion",
+        tags=(BACKGROUND,),
+        inference="s400_rep_arg",
+        data={"anchor": "are considered", "unstated": ["presumption"]},
+    )
+    b.claim(
+        "h_defence",
+        "Turkey may be buying the S-400 to meet long-standing air defence needs that NATO's "
+        "measures have not met, looking beyond NATO as it did with the Chinese deal.",
+        tags=(BACKGROUND, IMPLICIT),
+        stance="hedged",
+    )
 
-    # --- Support --------------------------------------------------------------------------
-    # Convergent reasons for the thesis.
-    b.support("thesis", "strain_ties", id="strain_arg", label="strained NATO ties")
+    # --- Inferences: the thesis line ------------------------------------------------------
+    # P1 and P15 frame the article; no connective joins them (implicit). Cause to effect,
+    # not a slippery slope: the article never concludes that the step should not be taken.
     b.support(
         "thesis",
-        ["deal_agreed", "alternatives_message"],
-        id="drift_arg",
-        label="a step toward Russia",
-        scheme="argument from sign",
+        ["deal_agreed", "strain_ties"],
+        id="consequences_arg",
+        label="a step with consequences",
+        scheme="cause-to-effect",
+        slots={"cause": "deal_agreed", "causal-law": "strain_ties"},
+        implicit=True,
     )
-    b.support("thesis", "closer_to_russia", id="russia_turn_arg", label="turn toward Russia")
-
-    # Convergent reasons for the strain.
-    b.support("strain_ties", "first_nato_buyer", id="first_buyer_arg", label="first NATO buyer")
-    b.support(
-        "strain_ties",
-        ["chinese_shelved", "compat_concern"],
-        id="chinese_precedent_arg",
-        label="the Chinese precedent",
-        scheme="argument from precedent",
-    )
-    b.support("strain_ties", "russia_triumph", id="russia_gain_arg", label="a win for Russia")
+    # Russia's practical reasoning as the author presents it; the A2/AD clause is context.
     b.support(
         "russia_triumph",
-        ["first_nato_buyer", "russia_undermines"],
+        ["first_nato_buyer", "russia_undermines", "a2ad_threat"],
         id="triumph_arg",
         label="a NATO member buys Russian",
+        scheme="practical-reasoning",
+        slots={"goal": "russia_undermines", "means": "first_nato_buyer"},
+        data={"anchor": "which is seeking to undermine"},
     )
-    b.support("russia_undermines", "a2ad_threat", id="a2ad_arg", scheme="argument from sign")
+    b.support(
+        "strain_ties",
+        "russia_triumph",
+        id="triumph_consequence_arg",
+        label="a win for Russia",
+        scheme="cause-to-effect",
+        slots={"cause": "russia_triumph"},
+        data={"unstated": ["causal-law"]},
+        implicit=True,
+    )
+    b.support(
+        "strain_ties",
+        ["chinese_shelved", "standalone_use", "compat_concern"],
+        id="chinese_analogy",
+        label="as with the Chinese deal",
+        scheme="analogy",
+        slots={"base-case": "chinese_shelved", "similarity": "standalone_use"},
+        implicit=True,
+    )
+    b.support(
+        "alternatives_message",
+        "deal_agreed",
+        id="message_arg",
+        label="the purchase as a message",
+        scheme="sign",
+        slots={"finding": "deal_agreed"},
+        data={
+            "anchor": "the actual message behind the possible purchase",
+            "unstated": ["indication"],
+        },
+    )
+    # The point of "some claims": a Treaty rule would make the purchase a breach.
+    b.support(
+        "strain_ties",
+        ["deal_agreed", "treaty_ban"],
+        id="ban_arg",
+        label="a breach of the Treaty",
+        scheme="cause-to-effect",
+        slots={"cause": "deal_agreed", "causal-law": "treaty_ban"},
+        implicit=True,
+    )
 
-    # "Turkey has alternatives" and the officials' contrary assurance.
-    b.support("alternatives_message", "non_nato_options", id="alternatives_arg")
+    # --- Inferences: leverage and the open question ---------------------------------------
+    # The Eurosam facts are cumulative evidence ("Notably" ... "And in fact"): convergent.
     b.support(
-        "no_alternative",
-        "officials_reiterate",
-        id="officials_arg",
-        scheme="argument from position to know",
+        "leverage",
+        "eurosam_list",
+        id="eurosam_list_arg",
+        scheme="best-explanation",
+        slots={"data": "eurosam_list"},
+        data={"anchor": "Notably", "unstated": ["accounts", "best"]},
+    )
+    b.support(
+        "leverage",
+        "eurosam_deal",
+        id="eurosam_deal_arg",
+        scheme="best-explanation",
+        slots={"data": "eurosam_deal"},
+        data={"anchor": "And in fact", "unstated": ["accounts", "best"]},
+    )
+    # The two horns of "Will Turkey purchase both systems or renege on the Russian one?",
+    # as the two rival accounts of the purchase predict them.
+    b.support(
+        "renege",
+        ["leverage", "eurosam_deal"],
+        id="renege_arg",
+        scheme="practical-reasoning",
+        slots={"goal": "leverage", "means": "eurosam_deal"},
+        implicit=True,
+    )
+    b.support(
+        "buy_both",
+        ["h_defence", "eurosam_deal"],
+        id="both_arg",
+        scheme="practical-reasoning",
+        slots={"goal": "h_defence", "means": "eurosam_deal"},
+        implicit=True,
     )
 
-    # Background: why Turkey looked beyond NATO.
-    b.support(
-        "non_nato_options",
-        ["defense_quest", "nato_short"],
-        id="unmet_needs_arg",
-        label="unmet air defence needs",
-    )
-    b.support(
-        "non_nato_options", "chinese_deal", id="chinese_example_arg", scheme="argument from example"
-    )
-    b.support("non_nato_options", "chinese_preferable", id="better_offer_arg")
-    b.support("nato_short", "nato_batteries", id="batteries_arg")
-    b.support(
-        "chinese_preferable",
-        ["chinese_tech_transfer", "nato_no_transfer"],
-        id="tech_transfer_arg",
-        label="technology transfer",
-    )
-    b.support("spirit_violated", "nato_no_transfer", id="spirit_arg")
-    b.support("domestic_production", "spirit_violated", id="domestic_arg")
-
-    # Betrayal: a linked argument.
-    b.support(
-        "closer_to_russia",
-        ["lukewarm_allies", "russia_first"],
-        id="betrayal_arg",
-        label="sense of betrayal",
-    )
+    # --- Inferences: betrayal (an explanation of the turn, not a reason for the thesis) ----
     b.support(
         "timing_meaningful",
         ["anniversary_news", "coup_list"],
         id="timing_arg",
         label="friends and foes",
+        scheme="sign",
+        slots={"finding": "anniversary_news", "indication": "coup_list"},
+        data={"anchor": "is also meaningful, as"},
     )
     b.support(
-        "closer_to_russia", "timing_meaningful", id="timing_sign_arg", scheme="argument from sign"
+        "closer_to_russia",
+        ["deal_agreed", "timing_meaningful", "lukewarm_allies", "russia_first"],
+        id="betrayal_expl",
+        label="sense of betrayal",
+        scheme="best-explanation",
+        slots={"data": "deal_agreed", "accounts": "lukewarm_allies"},
+        data={"anchor": "In contrast", "unstated": ["best"]},
     )
 
-    # Leverage: the Eurosam evidence.
+    # --- Inferences: the plan and the technical doubts -------------------------------------
     b.support(
-        "leverage",
-        ["eurosam_list", "eurosam_deal"],
-        id="eurosam_arg",
-        label="the Eurosam evidence",
-        scheme="argument from sign",
-    )
-
-    # Interoperability plan and the experts' doubts.
-    b.support(
-        "interop_plan",
-        ["standalone_use", "iff_plan"],
-        id="interop_arg",
-        label="standalone use with IFF coding",
+        "plan_viable",
+        "iff_plan",
+        id="iff_means",
+        label="through IFF coding",
+        scheme="cause-to-effect",
+        slots={"cause": "iff_plan"},
+        data={"anchor": "through IFF coding", "unstated": ["causal-law"]},
     )
     b.support(
-        "interop_plan",
-        "greece_precedent",
-        id="greece_arg",
-        scheme="argument from precedent",
+        "plan_viable",
+        ["greece_precedent", "standalone_use"],
+        id="greece_analogy",
+        label="just like Greece",
+        scheme="analogy",
+        slots={"base-case": "greece_precedent", "similarity": "standalone_use"},
+        data={"anchor": "just like Greece did"},
+    )
+    # The grounds are the experts' too ("considering"), reached through the same source;
+    # each is an independent reason for the doubt ("both ... and"): convergent.
+    for ground, inference in (
+        ("iff_hard", "experts_on_tech"),
+        ("standalone_cost", "experts_on_cost"),
+    ):
+        b.support(
+            ground,
+            ["doubters_expertise", "experts_doubt"],
+            id=inference,
+            scheme="expert-opinion",
+            slots={"expert": "doubters_expertise", "assertion": "experts_doubt"},
+            data={"anchor": "considering both"},
+        )
+    b.support(
+        "iff_doubtful",
+        "iff_hard",
+        id="doubts_tech_arg",
+        scheme="negative-consequences",
+        slots={"consequences": "iff_hard"},
+        data={"anchor": "considering both the technical difficulties"},
     )
     b.support(
         "iff_doubtful",
-        ["iff_hard", "standalone_cost"],
-        id="doubts_arg",
-        label="technical and economic doubts",
-        scheme="argument from expert opinion",
+        "standalone_cost",
+        id="doubts_cost_arg",
+        scheme="negative-consequences",
+        slots={"consequences": "standalone_cost"},
+        data={"anchor": "and the economic costs"},
     )
 
-    # --- Conflicts ------------------------------------------------------------------------
-    # Undercuts: the premises may hold, but they do not carry the conclusion.
-    b.counter("drift_arg", "leverage", id="leverage_undercut")
-    b.counter("first_buyer_arg", "no_treaty_rule", id="treaty_undercut")
-    b.counter("first_buyer_arg", "greece_precedent", id="greece_undercut")
-    b.counter("chinese_precedent_arg", "interop_plan", id="interop_undercut")
-    # Rebuttals.
-    b.counter("interop_plan", "iff_doubtful", id="doubts_rebuttal")
-    b.counter("thesis", "no_alternative", id="assurance_rebuttal")
-    b.counter("no_alternative", "alternatives_message", id="message_rebuttal")
+    # --- Inferences: background -----------------------------------------------------------
+    b.support(
+        "nato_short",
+        "nato_batteries",
+        id="batteries_arg",
+        scheme="example",
+        slots={"case": "nato_batteries"},
+        data={"anchor": "Currently, the only ones that remain"},
+    )
+    b.support(
+        "non_nato_options",
+        "chinese_deal",
+        id="chinese_example_arg",
+        scheme="example",
+        slots={"case": "chinese_deal"},
+        data={"anchor": "In 2013, Turkey announced"},
+    )
+    b.support(
+        "chinese_preferable",
+        ["chinese_tech_transfer", "nato_no_transfer"],
+        id="chinese_pref_arg",
+        label="technology transfer",
+        scheme="positive-consequences",
+        slots={"consequences": "chinese_tech_transfer"},
+        data={"anchor": "what made the Chinese tender preferable for Turkey"},
+    )
+    # "duly motivating": the author's causal claim. Its cause is that Ankara holds the
+    # view (asserted), not that the view is true (reported).
+    b.support(
+        "domestic_production",
+        "ankara_view",
+        id="domestic_arg",
+        scheme="cause-to-effect",
+        slots={"cause": "ankara_view"},
+        data={"anchor": "duly motivating", "unstated": ["causal-law"]},
+    )
+    # The defence-needs account of the purchase (abduction): P2-P7 set it out without
+    # saying that this is why Turkey buys (implicit); no account is said to be the best.
+    b.support(
+        "h_defence",
+        ["deal_agreed", "defense_quest", "nato_short", "s400_advanced"],
+        id="defence_expl",
+        label="unmet defence needs",
+        scheme="best-explanation",
+        slots={"data": "deal_agreed", "accounts": "defense_quest"},
+        data={"unstated": ["best"]},
+        implicit=True,
+    )
+    # Its technology-transfer strand, by analogy with the Chinese tender; Ankara's
+    # grievance is why the preference outlasts the shelved deal.
+    b.support(
+        "h_defence",
+        ["chinese_preferable", "non_nato_options", "ankara_view"],
+        id="chinese_pattern",
+        label="as with the Chinese tender",
+        scheme="analogy",
+        slots={"base-case": "chinese_preferable", "similarity": "non_nato_options"},
+        implicit=True,
+    )
+
+    # --- Conflicts --------------------------------------------------------------------------
+    # "That said": the conceded leverage theory raises interfering causes against the
+    # thesis line, and "than anyone expects" answers it (a conflict on a conflict).
+    b.counter(
+        "consequences_arg",
+        "leverage",
+        id="leverage_undercut",
+        kind="undercut",
+        question="interference",
+        data={"anchor": "That said"},
+    )
+    b.counter(
+        "leverage_undercut",
+        "beyond_expectations",
+        id="backfire_answer",
+        kind="undercut",
+        data={"anchor": "than anyone expects"},
+    )
+    # One-way rebuttals: the article ranks them ("Although", "contrary to", "Still").
+    b.counter(
+        "no_alternative",
+        "alternatives_message",
+        id="message_rebuttal",
+        kind="rebuttal",
+        data={"anchor": "Although"},
+    )
+    b.counter(
+        "treaty_ban",
+        "no_treaty_rule",
+        id="treaty_rebuttal",
+        kind="rebuttal",
+        data={"anchor": "contrary to some claims"},
+    )
+    b.counter(
+        "plan_viable",
+        "iff_doubtful",
+        id="doubts_rebuttal",
+        kind="rebuttal",
+        data={"anchor": "Still,"},
+    )
+    # "Instead": the plan answers the compatibility objection that ended the Chinese deal.
+    b.counter(
+        "chinese_analogy",
+        "plan_viable",
+        id="iff_difference",
+        kind="undercut",
+        question="differences",
+        data={"anchor": "Instead"},
+    )
+    # A quest "considering non-NATO options as well" explains shopping for Eurosam too.
+    for inference, conflict in (
+        ("eurosam_list_arg", "both_explains_list"),
+        ("eurosam_deal_arg", "both_explains_deal"),
+    ):
+        b.counter(
+            inference,
+            "non_nato_options",
+            id=conflict,
+            kind="undercut",
+            question="better-explanation",
+            implicit=True,
+        )
+    # The open question: "Will Turkey purchase both systems or renege ...? Stay tuned."
+    question = "Will Turkey purchase both systems or renege on the Russian one?"
+    b.counter("buy_both", "renege", id="renege_vs_both", kind="rebuttal", data={"anchor": question})
+    b.counter("renege", "buy_both", id="both_vs_renege", kind="rebuttal", data={"anchor": question})
 
     return b.build()
 
 
+def open_questions(amap: ArgumentMap, report: Report | None = None) -> list[str]:
+    """The critical questions left open, one line each: ``inference (scheme) key: text``.
+
+    They come from ``check``'s ``open-critical-question`` problems when ``check`` reports
+    them; otherwise they are computed here from :data:`argmap.schemes.SCHEMES`: for each
+    inference with a catalogued scheme, its critical questions that no conflict raises
+    (Walton, Reed & Macagno 2008; an open *exception* defeats nothing until it is raised,
+    an open *assumption* is the proponent's to answer: Gordon, Prakken & Walton 2007).
+    """
+    if "open-critical-question" in CODES:
+        report = check(amap) if report is None else report
+        return [p.message for p in report.problems if p.code == "open-critical-question"]
+    raised = {(c.target, c.question) for c in amap.conflicts.values() if c.question}
+    lines = []
+    for inference in amap.inferences.values():
+        scheme = SCHEMES.get(inference.scheme) if inference.scheme else None
+        if scheme is None:
+            continue
+        for question in scheme.critical_questions:
+            if (inference.id, question.key) not in raised:
+                lines.append(
+                    f"{question.kind} {question.key!r} of {inference.id!r} "
+                    f"({inference.scheme}) is open: {question.text}"
+                )
+    return lines
+
+
+WHAT_IFS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("leverage",), ()),
+    ((), ("leverage",)),
+    (("leverage",), ("beyond_expectations",)),
+)
+"""The what-ifs the example prints, as (accepted, rejected): granting the conceded
+leverage theory, rejecting it, and granting it without the author's answer, "than
+anyone expects"."""
+
+
 def evaluation_summary(amap: ArgumentMap) -> str:
-    """Does the thesis stand (grounded semantics, DF-QuAD strength), and what changes
-    if the leverage theory is accepted, or the technical doubts are rejected?"""
+    """Does the thesis stand (grounded semantics, DF-QuAD strength), and how do accepting
+    and rejecting the leverage theory move it, with and without the author's answer?"""
     evaluation = evaluate(amap, semantics="grounded")
     weights = strengths(amap, semantics="df-quad")
+    [thesis] = amap.theses
     lines = [
-        f"thesis under grounded semantics: {evaluation.label('thesis')}; "
-        f"DF-QuAD strength {weights['thesis']:.3f}"
+        f"thesis under grounded semantics: {evaluation.label(thesis)}; "
+        f"DF-QuAD strength {weights[thesis]:.3f}"
     ]
-    for question in (
-        what_if(amap, accept=["leverage"]),
-        what_if(amap, reject=["iff_doubtful", "iff_hard", "standalone_cost"]),
-    ):
-        lines.append(str(question))
+    for accept, reject in WHAT_IFS:
+        result = what_if(amap, accept=accept, reject=reject)
+        lines.append(str(result))
+        moved = next((c for c in result.changes if c.id == thesis), None)
+        if moved is None or moved.before == moved.after:
+            lines.append(f"  so the thesis stays {evaluation.label(thesis)}")
+        else:
+            lines.append(f"  so the thesis goes from {moved.before} to {moved.after}")
     return "\n".join(lines)
 
 
@@ -528,6 +962,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(amap.conflicts)} conflicts"
         )
         print(evaluation_summary(amap))
+        questions = open_questions(amap, report)
+        print(f"open critical questions ({len(questions)}):")
+        for line in questions:
+            print(f"  {line}")
         output.parent.mkdir(parents=True, exist_ok=True)
         written = render(
             amap,

@@ -218,6 +218,25 @@ def test_map_table_escapes_everything() -> None:
     assert "A premise with <b>markup</b> & an entity &lt;." in text
 
 
+def test_map_table_shows_who_says_what_schemes_and_questions() -> None:
+    b = MapBuilder("faithful")
+    b.claim("t", "Turkey may drift.", thesis=True, stance="hedged")
+    b.says("<experts>", "doubt", "Integration is hard.", saying="said")
+    b.support("t", ["doubt"], id="arg", scheme="sign")
+    b.claim("other", "Other events explain it.", stance="conceded")
+    b.counter("arg", "other", id="cq", question="other-events", implicit=True)
+    page = _display.map_html(b.build())
+    text = "".join(parse(page).data)
+    assert "Turkey may drift. hedged" in text
+    assert "Integration is hard. — <experts>, reported" in text
+    assert "<i>Integration is hard.</i>" in page
+    assert "&lt;experts&gt;" in page
+    assert "doubt → t (arg, Sign)" in text
+    assert "said → doubt (inf1, Position to Know)" in text
+    assert "other ✗→ arg (cq, undercut, implicit, raises other-events)" in text
+    assert "Other events explain it. conceded" in text
+
+
 @settings(max_examples=40, deadline=None)
 @given(argument_maps(max_statements=10, consistent=False))
 def test_map_table_shows_every_generated_map_safely(m: ArgumentMap) -> None:

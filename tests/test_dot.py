@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import pathlib
 import re
+import subprocess
 import sys
+from typing import Any
 
 import attrs
 import pytest
@@ -13,7 +15,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, MapBuilder, RenderError, render, to_dot
-from argmap.dot import INSTALL_HINT, LINE_LIMIT, Theme, html_line, html_text, wrap
+from argmap.dot import (
+    INSTALL_HINT,
+    LINE_LIMIT,
+    Theme,
+    html_line,
+    html_text,
+    question_text,
+    scheme_name,
+    wrap,
+)
+from argmap.model import STANCES, Statement
+from argmap.schemes import SCHEMES
 from argmap.strategies import argument_maps, texts
 
 from dotjson import layout, objects_by_name
@@ -92,7 +105,7 @@ def test_visual_grammar() -> None:
     assert "subgraph cluster_0" in source
     assert "<<I>theme</I>>" in source
     assert "subgraph cluster_legend" in source
-    assert "xlabel=<<I>joint · example</I>>" in source
+    assert 'xlabel=<<FONT COLOR="#1b5e20"><I>joint · Example</I></FONT>>' in source
     # the quote is the tooltip
     assert "tooltip=" in source
 
@@ -168,9 +181,19 @@ def test_dot_shows_hostile_text_unchanged(text: str) -> None:
 def test_dot_accepts_every_generated_map_and_keeps_its_labels(m: ArgumentMap) -> None:
     objects = objects_by_name(layout(to_dot(m).source))
     for number, statement in enumerate(m.statements.values(), 1):
-        shown = drawn(objects[f"s{number}"])
-        assert shown[0] == " ".join(statement.id.split())
-        assert shown[1:] == [line for line in wrap(statement.text, Theme().wrap) if line]
+        assert drawn(objects[f"s{number}"]) == shown_lines(statement)
+
+
+def shown_lines(statement: Statement) -> list[str]:
+    """The lines Graphviz draws for ``statement``: its id and stance, its text, and
+    "— speaker" when someone else holds it."""
+    head = " ".join(statement.id.split())
+    if statement.stance != "asserted":
+        head += f" · {statement.stance}"
+    lines = [head, *(line for line in wrap(statement.text, Theme().wrap) if line)]
+    if statement.speaker is not None:
+        lines.append(" ".join(f"— {statement.speaker}".split()))
+    return lines
 
 
 @pytest.mark.dot
@@ -275,3 +298,207 @@ def test_written_files_get_ordinary_permissions(tmp_path: pathlib.Path) -> None:
     kept.chmod(0o640)
     render(grammar_map(), kept)
     assert kept.stat().st_mode & 0o777 == 0o640
+
+
+# -- who says what, schemes, critical questions --------------------------------------
+
+
+def faithful_map() -> ArgumentMap:
+    """One statement of each stance, a saying, a scheme, an implicit inference and
+    conflict, and an undercut that raises a critical question."""
+    b = MapBuilder("Faithful")
+    b.claim("t", "Turkey may drift from the West.", thesis=True, stance="hedged")
+    b.claim("lev", "It is only bargaining.", speaker="some", stance="reported")
+    b.claim("grant", "It may be a bargaining move.", stance="conceded")
+    b.says("experts", "doubt", "Integration is hard.", saying="said")
+    b.support("t", ["doubt"], id="arg", scheme="sign")
+    b.support("t", ["grant"], id="gap", implicit=True)
+    b.claim("other", "Other events explain it.")
+    b.counter("arg", "other", id="cq", question="other-events")
+    b.counter("t", "lev", id="quiet", implicit=True)
+    return b.build()
+
+
+def node_line(source: str, name: str) -> str:
+    [line] = [line for line in source.splitlines() if line.strip().startswith(f"{name} [")]
+    return line
+
+
+def statement_line(m: ArgumentMap, source: str, id: str) -> str:
+    return node_line(source, f"s{list(m.statements).index(id) + 1}")
+
+
+def test_speakers_are_captioned_and_can_be_left_out() -> None:
+    m = faithful_map()
+    source = to_dot(m).source
+    assert '<FONT POINT-SIZE="9" COLOR="#37474f">— some</FONT>' in statement_line(m, source, "lev")
+    assert "— experts" in statement_line(m, source, "doubt")
+    assert "—" not in statement_line(m, source, "said")  # the saying is the author's
+    assert "who holds it in the text" in source
+    hidden = to_dot(m, show_speakers=False).source
+    assert "— some" not in hidden
+    assert "who holds it in the text" not in hidden
+
+
+def test_each_stance_has_its_mark() -> None:
+    m = faithful_map()
+    source = to_dot(m).source
+    reported = statement_line(m, source, "lev")
+    assert "lev · reported" in reported
+    assert "<I>It is only bargaining.</I>" in reported
+    hedged = statement_line(m, source, "t")
+    assert "t · hedged" in hedged
+    assert 'style="rounded,filled,dotted"' in hedged
+    assert "<B><I>" not in hedged  # hedged text is not italic
+    conceded = statement_line(m, source, "grant")
+    assert "grant · conceded" in conceded
+    assert "peripheries=2" in conceded
+    plain = statement_line(m, source, "other")
+    assert "peripheries" not in plain
+    assert "<I>" not in plain
+    assert 'style="rounded,filled"' in plain
+    for row in ("reported: someone", "hedged: the author", "conceded: granted"):
+        assert row in source
+
+
+def test_a_defeated_hedged_statement_is_dashed_and_still_named() -> None:
+    m = faithful_map()
+    line = statement_line(m, to_dot(m, position={"t": False}).source, "t")
+    assert "t · hedged · ✘ rejected" in line
+    assert 'style="rounded,filled,dashed"' in line
+
+
+def test_legend_lists_only_the_marks_that_occur() -> None:
+    source = to_dot(grammar_map()).source  # a scheme, nothing else new
+    assert "argument scheme of the inference" in source
+    for row in ("who holds it", "reported:", "hedged:", "conceded:", "implicit:", "critical"):
+        assert row not in source
+    plain = MapBuilder("plain")
+    plain.claim("a", "A.", thesis=True)
+    assert "argument scheme" not in to_dot(plain.build()).source
+
+
+def test_junctions_name_catalogued_schemes_and_keep_free_text() -> None:
+    assert scheme_name("sign") == "Sign"
+    assert scheme_name("expert-opinion") == "Expert Opinion"
+    assert scheme_name("established-rule") == "Established Rule"
+    assert scheme_name("slippery-slope") == "Slippery Slope"
+    assert scheme_name("argument from sign") == "argument from sign"
+    m = faithful_map()
+    source = to_dot(m).source
+    junction = node_line(source, f"i{list(m.inferences).index('arg') + 1}")
+    assert "<I>Sign</I>" in junction
+    assert 'tooltip="Argument from Sign"' in junction
+    saying = node_line(source, f"i{list(m.inferences).index('inf1') + 1}")
+    assert "<I>Position to Know</I>" in saying
+    assert "xlabel" not in node_line(to_dot(m, show_schemes=False).source, "i1")
+
+
+def test_implicit_relations_are_dotted() -> None:
+    m = faithful_map()
+    source = to_dot(m).source
+    gap = f"i{list(m.inferences).index('gap') + 1}"
+    grant = f"s{list(m.statements).index('grant') + 1}"
+    thesis = f"s{list(m.statements).index('t') + 1}"
+    lev = f"s{list(m.statements).index('lev') + 1}"
+    assert "style=dotted" in edge_line(source, grant, gap)
+    assert "style=dotted" in edge_line(source, gap, thesis)
+    assert "style=dotted" in edge_line(source, lev, thesis)
+    assert "style" not in edge_line(source, "i2", thesis)  # a said inference: solid
+    assert "implicit: the text leaves it unsaid" in source
+    dashed = to_dot(m, theme=attrs.evolve(Theme(), implicit_line="dashed")).source
+    assert "style=dashed" in edge_line(dashed, lev, thesis)
+
+
+def test_a_raised_critical_question_labels_its_undercut() -> None:
+    m = faithful_map()
+    source = to_dot(m).source
+    other = f"s{list(m.statements).index('other') + 1}"
+    arg = f"i{list(m.inferences).index('arg') + 1}"
+    line = edge_line(source, other, arg)
+    assert "label=<<I>other-events</I>>" in line
+    [question] = [q for q in SCHEMES["sign"].critical_questions if q.key == "other-events"]
+    assert f"other-events ({question.kind}): {question.text}" in line  # the tooltip
+    assert "labeltooltip=" in line
+    assert "raises that critical question" in source
+    assert "other-events" not in to_dot(m, show_schemes=False).source
+
+
+def test_question_text_falls_back_to_the_key() -> None:
+    m = faithful_map()
+    assert question_text(m, m.conflicts["cq"]).startswith("other-events (")
+    b = MapBuilder("free")
+    b.claim("c", "C.", thesis=True)
+    b.premise("p", "P.")
+    b.support("c", ["p"], id="i", scheme="gut feeling")
+    b.claim("x", "X.")
+    b.counter("i", "x", id="q", question="<is it?>")
+    free = b.build()
+    assert question_text(free, free.conflicts["q"]) == "<is it?>"
+    assert "label=<<I>&lt;is it?&gt;</I>>" in to_dot(free).source
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"hedged_border": "wavy"}, {"implicit_line": 'dotted" color="red'}, {"speaker_colour": "x y"}],
+    ids=repr,
+)
+def test_new_theme_values_are_checked(change: dict[str, Any]) -> None:
+    with pytest.raises(RenderError):
+        attrs.evolve(Theme(), **change)
+
+
+@st.composite
+def faithful_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Generated maps, each statement given any speaker and stance, each inference any
+    scheme (catalogued or free text) and each conflict any question, some implicit."""
+    m = draw(argument_maps(max_statements=8))
+    keys = st.sampled_from(sorted(SCHEMES))
+    statements = [
+        attrs.evolve(
+            s,
+            speaker=draw(st.none() | texts(max_size=40)),
+            stance=draw(st.sampled_from(STANCES)),
+        )
+        for s in m.statements.values()
+    ]
+    inferences = [
+        attrs.evolve(
+            i, scheme=draw(st.none() | keys | texts(max_size=30)), implicit=draw(st.booleans())
+        )
+        for i in m.inferences.values()
+    ]
+    questions = st.sampled_from(
+        sorted({q.key for s in SCHEMES.values() for q in s.critical_questions})
+    )
+    conflicts = [
+        attrs.evolve(
+            c,
+            question=draw(st.none() | questions | texts(max_size=20)),
+            implicit=draw(st.booleans()),
+        )
+        for c in m.conflicts.values()
+    ]
+    return ArgumentMap(
+        title=m.title,
+        statements=statements,
+        inferences=inferences,
+        conflicts=conflicts,
+        theses=m.theses,
+        source=m.source,
+    )
+
+
+@pytest.mark.dot
+@settings(max_examples=30, deadline=None)
+@given(faithful_maps())
+def test_any_speakers_stances_and_schemes_draw_as_well_formed_svg(m: ArgumentMap) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    source = to_dot(m).source
+    assert source == to_dot(m).source
+    svg = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True, check=True)
+    ElementTree.fromstring(svg.stdout)
+    objects = objects_by_name(layout(source))
+    for number, statement in enumerate(m.statements.values(), 1):
+        assert drawn(objects[f"s{number}"]) == shown_lines(statement)

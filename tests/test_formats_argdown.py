@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap import ArgumentMap, Conflict, FormatError, Inference, Quote, Statement
+from argmap import ArgumentMap, Conflict, FormatError, Inference, MapBuilder, Quote, Statement
 from argmap.formats import argdown, argdown_json
 from argmap.formats import dumps as any_dumps
 from argmap.formats import load as any_load
@@ -373,3 +373,74 @@ def test_argmap_block_is_validated() -> None:
 def test_evolve_keeps_locations_out_of_equality() -> None:
     map = argdown.loads("[A]: x\n")
     assert attrs.evolve(map, locations={}) == map
+
+
+# -- who says it, schemes, declared kinds (issue 9) ------------------------------------------
+
+
+def test_speaker_and_stance_come_from_the_statement_data() -> None:
+    m = argdown.loads(
+        "[leverage]: It is a bargaining move. {speaker: some analysts, stance: reported}\n"
+    )
+    statement = m.statements["leverage"]
+    assert (statement.speaker, statement.stance, dict(statement.data)) == (
+        "some analysts",
+        "reported",
+        {},
+    )
+
+
+def test_slots_and_implicit_come_from_the_inference_data() -> None:
+    text = (
+        "<Experts>\n\n"
+        "(1) Experts say that it is costly.\n"
+        "(2) Experts know the costs.\n"
+        "-- expert-opinion {slots: {assertion: 1, expert: 2}, implicit: true} --\n"
+        "(3) It is costly.\n"
+    )
+    m = argdown.loads(text)
+    (inference,) = m.inferences.values()
+    assert inference.scheme == "expert-opinion"
+    assert inference.implicit is True
+    premises = dict(zip(("assertion", "expert"), inference.premises, strict=True))
+    assert dict(inference.slots) == premises
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[a]: A {stance: claimed}\n", "the stance of a statement must be one of"),
+        ("[a]: A {speaker: [1]}\n", "the speaker of a statement must be a text"),
+        ("<x>\n\n(1) A\n-- {slots: {s: 7}} --\n(2) B\n", "slot 's' names statement (7)"),
+        ("<x>\n\n(1) A\n-- {implicit: 3} --\n(2) B\n", "'implicit' of an inference must be"),
+    ],
+)
+def test_bad_attribution_and_slots_are_located(text: str, message: str) -> None:
+    with pytest.raises(FormatError) as raised:
+        argdown.loads(text)
+    assert message in raised.value.message
+    assert raised.value.line is not None
+    assert raised.value.line >= 1
+
+
+def test_speakers_stances_and_declared_fields_are_written_and_read_back() -> None:
+    b = MapBuilder("reported views")
+    b.claim("p", "Turkey may drift from the West.", stance="hedged", thesis=True)
+    b.premise("q", "It is a bargaining move.", speaker="some analysts", stance="reported")
+    b.premise("r", "Ankara wants the S-400.", speaker="Ankara", data={"stance": "kept"})
+    b.support("p", ["q"], id="i", scheme="position-to-know", slots={"source": "q"}, implicit=True)
+    b.counter("i", "r", id="c", kind="undercut", question="trustworthy", implicit=True)
+    m = b.build()
+    text = argdown.dumps(m)
+    assert "{speaker: some analysts, stance: reported}" in text or (
+        '{"speaker": "some analysts", "stance": "reported"}' in text
+    )
+    assert argdown.loads(text) == m
+
+
+def test_a_text_ending_in_a_colon_keeps_its_data() -> None:
+    m = ArgumentMap(
+        statements=[Statement("s", "Turkey's view:", data={"a": "b:c"}, stance="reported")],
+        theses=("s",),
+    )
+    assert argdown.loads(argdown.dumps(m)) == m

@@ -152,3 +152,79 @@ def test_mutated_files_only_ever_raise_format_errors(m: ArgumentMap, data: st.Da
         native.loads(mutated)
     except FormatError:
         pass
+
+
+# -- who says it, schemes, declared kinds (issue 9) ------------------------------------------
+
+
+def _faithful_map() -> ArgumentMap:
+    b = MapBuilder("reported views")
+    b.claim("p", "Turkey may drift from the West.", stance="hedged", thesis=True)
+    b.premise("q", "It is a bargaining move.", speaker="some analysts", stance="reported")
+    b.premise("r", "Ankara wants the S-400.", speaker="Ankara")
+    b.support("p", ["q"], id="i", scheme="position-to-know", slots={"source": "q"}, implicit=True)
+    b.counter("i", "r", id="c", kind="undercut", question="trustworthy", implicit=True)
+    return b.build()
+
+
+def test_the_new_fields_are_written_read_and_valid() -> None:
+    m = _faithful_map()
+    text = native.dumps(m)
+    validate(text)
+    document = json.loads(text)
+    statements = {s["id"]: s for s in document["statements"]}
+    assert statements["p"] == {"id": "p", "text": m.statements["p"].text, "stance": "hedged"}
+    assert statements["q"]["speaker"] == "some analysts"
+    assert "stance" not in statements["r"]  # the default is left out
+    assert document["inferences"][0]["slots"] == {"source": "q"}
+    assert document["inferences"][0]["implicit"] is True
+    conflict = document["conflicts"][0]
+    assert (conflict["kind"], conflict["question"], conflict["implicit"]) == (
+        "undercut",
+        "trustworthy",
+        True,
+    )
+    assert native.loads(text) == m
+
+
+def test_defaults_are_left_out_so_old_files_stay_the_same() -> None:
+    m = ArgumentMap(
+        statements=[Statement("a", "A"), Statement("b", "B")],
+        inferences=[Inference("i", ("a",), "b")],
+        theses=("b",),
+    )
+    document = json.loads(native.dumps(m))
+    assert set(document["statements"][0]) == {"id", "text"}
+    assert set(document["inferences"][0]) == {"id", "premises", "conclusion"}
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "message"),
+    [
+        (("statements", 0, "stance"), "claimed", "$.statements[0].stance: expected one of"),
+        (("statements", 0, "speaker"), 3, "$.statements[0].speaker: expected a string"),
+        (("inferences", 0, "slots"), ["q"], "$.inferences[0].slots: expected an object"),
+        (("inferences", 0, "slots"), {"source": 1}, "$.inferences[0].slots.source: expected a"),
+        (("inferences", 0, "implicit"), "yes", "$.inferences[0].implicit: expected true or false"),
+        (("conflicts", 0, "kind"), "rebuke", "$.conflicts[0].kind: expected one of"),
+        (("conflicts", 0, "implicit"), 1, "$.conflicts[0].implicit: expected true or false"),
+        (("conflicts", 0, "question"), [], "$.conflicts[0].question: expected a string"),
+    ],
+)
+def test_bad_new_fields_are_located(
+    where: tuple[str, int, str], value: object, message: str
+) -> None:
+    document = json.loads(native.dumps(_faithful_map()))
+    kind, index, key = where
+    document[kind][index][key] = value
+    text = json.dumps(document, indent=2)
+    with pytest.raises(FormatError) as raised:
+        native.loads(text)
+    problem = raised.value.problems[0]
+    assert problem.message.startswith(message), problem.message
+    rows = text.splitlines()
+    section = next(n for n, row in enumerate(rows) if f'"{kind}"' in row)
+    shown = next(iter(value)) if isinstance(value, dict) else key  # where the bad value is
+    line = next(n for n, row in enumerate(rows[section:], section + 1) if f'"{shown}"' in row)
+    assert problem.location is not None
+    assert problem.location.line == line

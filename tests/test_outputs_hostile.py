@@ -44,7 +44,7 @@ from argmap import (
     to_dot,
 )
 from argmap.cli import main
-from argmap.dot import LINE_LIMIT, Theme, pipe, wrap, write_atomically
+from argmap.dot import LINE_LIMIT, LINE_STYLES, Theme, pipe, wrap, write_atomically
 from argmap.formats import json as native
 from argmap.strategies import argument_maps
 
@@ -402,11 +402,14 @@ def svg_of(source: str) -> ET.Element:
 
 
 def every_place_map(text: str) -> ArgumentMap:
-    """``text`` as a title, id, tag, statement text, quote, label and scheme."""
+    """``text`` as a title, id, tag, statement text, quote, label, scheme, speaker
+    and critical question, on statements of every stance."""
     b = MapBuilder(text, source=f"before {text} after")
-    b.claim(f"{text}#1", text, thesis=True, tags=[text], quote=text)
-    b.premise("p", text, tags=[text + "2"])
-    b.support(f"{text}#1", ["p"], label=text, scheme=text)
+    b.claim(f"{text}#1", text, thesis=True, tags=[text], quote=text, stance="hedged")
+    b.premise("p", text, tags=[text + "2"], speaker=text, stance="reported")
+    b.support(f"{text}#1", ["p"], id="i", label=text, scheme=text)
+    b.claim("c", text, speaker=text, stance="conceded")
+    b.counter("i", "c", question=text, implicit=True)
     return b.build()
 
 
@@ -456,8 +459,11 @@ def test_a_100_kb_tag_is_cut_and_clusters_stay_apart() -> None:
 def test_a_100_kb_statement_text_id_and_quote_still_draw(tmp_path: pathlib.Path) -> None:
     words = " ".join(f"w{n}" for n in range(20_000))
     b = MapBuilder("big", source=words)
-    b.claim("x" * 100_000, words, thesis=True, quote=words)
-    b.claim("y", "&" * 100_000)
+    b.claim("x" * 100_000, words, thesis=True, quote=words, speaker="&" * 100_000)
+    b.claim("y", "&" * 100_000, speaker="]" * 100_000, stance="reported")
+    b.premise("z", "z")
+    b.support("y", ["z"], id="i", scheme="s" * 100_000)
+    b.counter("i", "x" * 100_000, question="<" * 100_000)
     m = b.build()
     svg_of(to_dot(m).source)
     assert "more lines not shown" in to_dot(m).source
@@ -486,6 +492,12 @@ def test_a_100_kb_statement_text_id_and_quote_still_draw(tmp_path: pathlib.Path)
         {"cluster_fill": "#12345"},
         {"id_colour": None},
         {"thesis_fill": "light blue"},
+        {"speaker_colour": '#37474f" fontsize="99'},
+        {"scheme_colour": "<I>x</I>"},
+        {"hedged_border": "dotted,bold"},
+        {"hedged_border": "Dotted"},
+        {"implicit_line": 'dotted" color="red'},
+        {"implicit_line": None},
     ],
     ids=repr,
 )
@@ -518,13 +530,26 @@ COLOURISH = st.one_of(
 
 @pytest.mark.dot
 @settings(max_examples=40, deadline=None)
-@given(font=st.text(max_size=30), colour=COLOURISH, rankdir=st.text(max_size=3))
-def test_any_theme_is_refused_or_draws(font: str, colour: str, rankdir: str) -> None:
+@given(
+    font=st.text(max_size=30),
+    colour=COLOURISH,
+    rankdir=st.text(max_size=3),
+    line=st.text(max_size=8) | st.sampled_from(LINE_STYLES),
+)
+def test_any_theme_is_refused_or_draws(font: str, colour: str, rankdir: str, line: str) -> None:
     try:
-        theme = attrs.evolve(Theme(), font=font, support=colour, rankdir=rankdir)
+        theme = attrs.evolve(
+            Theme(),
+            font=font,
+            support=colour,
+            speaker_colour=colour,
+            rankdir=rankdir,
+            hedged_border=line,
+            implicit_line=line,
+        )
     except RenderError:
         return
-    svg_of(to_dot(small_map(), theme=theme).source)
+    svg_of(to_dot(every_place_map("x"), theme=theme).source)
 
 
 @pytest.mark.dot

@@ -139,9 +139,10 @@ def test_the_article_thesis_stands_and_what_if_changes_it() -> None:
     m = turkey_s400.build_map()
     e = evaluate(m)
     assert e.stands("thesis")
-    assert e.label("drift_arg") == "out"  # undercut by the leverage theory
-    assert e.label("interop_plan") == "out"  # rebutted by the technical doubts
-    assert evaluate(m, position={"iff_doubtful": False}).label("interop_plan") == "in"
+    assert e.label("leverage_undercut") == "out"  # answered by "than anyone expects"
+    assert e.label("consequences_arg") == "in"
+    assert e.label("plan_viable") == "out"  # rebutted by the technical doubts
+    assert evaluate(m, position={"iff_doubtful": False}).label("plan_viable") == "in"
 
 
 @given(argument_maps(max_statements=12))

@@ -62,7 +62,7 @@ def test_the_article_what_ifs() -> None:
     m = turkey_s400.build_map()
     doubts_rejected = what_if(m, reject=["iff_doubtful"])
     changed = {c.id: c for c in doubts_rejected.changes}
-    assert (changed["interop_plan"].before, changed["interop_plan"].after) == ("out", "in")
+    assert (changed["plan_viable"].before, changed["plan_viable"].after) == ("out", "in")
     leverage = what_if(m, accept=["leverage"])
     assert all(c.before == c.after for c in leverage.changes if c.thesis)
 

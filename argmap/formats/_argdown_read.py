@@ -27,7 +27,16 @@ from argmap.formats._argdown_model import (
     Inference as AdInference,
 )
 from argmap.formats._argdown_yaml import Locator
-from argmap.model import Argument, ArgumentMap, Conflict, Inference, Quote, Statement
+from argmap.model import (
+    CONFLICT_KINDS,
+    STANCES,
+    Argument,
+    ArgumentMap,
+    Conflict,
+    Inference,
+    Quote,
+    Statement,
+)
 from argmap.report import Location, Problem
 
 __all__ = ["RESERVED", "SYMBOLS", "convert"]
@@ -170,11 +179,90 @@ class _Converter:
             meta["members"] = [m.text or "" for m in definitions]
         if meta:
             data[RESERVED] = meta
+        speaker, stance = self.attribution(data, first)
         canonical = ec.canonical
         sid = self.statement_ids[ec.title]
         text = (canonical.text if canonical is not None else None) or ""
-        self.statements.append(Statement(sid, text, None, tuple(ec.tags), data))
+        statement = Statement(sid, text, None, tuple(ec.tags), data, speaker, stance)
+        self.statements.append(statement)
         self.where(sid, first)
+
+    def attribution(self, data: dict[str, Any], located: Any) -> tuple[str | None, Any]:
+        """The ``speaker`` and ``stance`` keys of a statement's data, taken out of it:
+        who holds the statement in the text and how the author stands to it."""
+        speaker = data.pop("speaker", None)
+        stance = data.pop("stance", "asserted")
+        if speaker is not None and not isinstance(speaker, str):
+            line, column = located.position()
+            self.fail(
+                f"the speaker of a statement must be a text, not {speaker!r}",
+                line,
+                column,
+                "invalid-value",
+                "{speaker: name}",
+            )
+        if stance not in STANCES:
+            line, column = located.position()
+            self.fail(
+                f"the stance of a statement must be one of {', '.join(STANCES)}, not {stance!r}",
+                line,
+                column,
+                "invalid-value",
+                "{stance: " + " | ".join(STANCES) + "}",
+            )
+        return speaker, stance
+
+    def step_fields(
+        self, data: dict[str, Any], argument: AdArgument, inference: AdInference
+    ) -> tuple[dict[str, str], bool]:
+        """The ``slots`` and ``implicit`` keys of an inference's data, taken out of it.
+
+        ``slots`` maps each slot of the scheme to the premise that fills it: a statement
+        number of the premise-conclusion structure (as ``uses`` does) or a title."""
+        slots = data.pop("slots", {})
+        implicit = data.pop("implicit", False)
+        pcs = argument.pcs
+        line, column = inference.line, inference.column
+        if not isinstance(slots, dict):
+            self.fail(
+                "'slots' of an inference must map slot names to premises",
+                line,
+                column,
+                "invalid-value",
+                "{slots: {slot: number or title of the premise}}",
+            )
+        filled: dict[str, str] = {}
+        for slot, premise in slots.items():
+            if isinstance(premise, int) and not isinstance(premise, bool):
+                if not 1 <= premise <= len(pcs):
+                    self.fail(
+                        f"slot {slot!r} names statement ({premise}) of <{argument.title}>, "
+                        f"which has {len(pcs)}",
+                        line,
+                        column,
+                        "invalid-value",
+                        f"a statement number between 1 and {len(pcs)}",
+                    )
+                filled[slot] = self.statement_ids[pcs[premise - 1].title or ""]
+            elif isinstance(premise, str):
+                filled[slot] = self.statement_ids.get(premise, premise)
+            else:
+                self.fail(
+                    f"slot {slot!r} must name a premise by number or title, not {premise!r}",
+                    line,
+                    column,
+                    "invalid-value",
+                    "{slots: {slot: number or title of the premise}}",
+                )
+        if not isinstance(implicit, bool):
+            self.fail(
+                f"'implicit' of an inference must be true or false, not {implicit!r}",
+                line,
+                column,
+                "invalid-value",
+                "{implicit: true}",
+            )
+        return filled, implicit
 
     def argument(self, argument: AdArgument) -> None:
         """An argument as an Argument group, its gist (if needed) and its inferences."""
@@ -226,11 +314,14 @@ class _Converter:
             previous = index
             iid = self.inference_ids[id(inference)]
             data = self.user_data(inference.data, inference)
+            slots, implicit = self.step_fields(data, argument, inference)
             if len(inference.rules) > 1:
                 data[RESERVED] = {"rules": list(inference.rules)}
             scheme = ", ".join(inference.rules) if inference.rules else None
             conclusion = self.statement_ids[member.title or ""]
-            self.inferences.append(Inference(iid, premises, conclusion, scheme, None, data))
+            self.inferences.append(
+                Inference(iid, premises, conclusion, scheme, None, data, slots, implicit)
+            )
             self.where(iid, inference)
             ids.append(iid)
         return ids
@@ -378,9 +469,9 @@ def front_place(doc: Document, path: tuple[str | int, ...], value: str | None = 
 # -- the ``argmap`` block of the front matter ---------------------------------------------
 
 _NODE_FIELDS = {
-    "statements": ("text", "quote", "tags", "data"),
-    "inferences": ("premises", "conclusion", "scheme", "label", "data"),
-    "conflicts": ("source", "target", "data"),
+    "statements": ("text", "quote", "tags", "data", "speaker", "stance"),
+    "inferences": ("premises", "conclusion", "scheme", "label", "data", "slots", "implicit"),
+    "conflicts": ("source", "target", "data", "kind", "question", "implicit"),
     "arguments": ("title", "text", "statements", "inferences", "conclusion", "tags", "data"),
 }
 
@@ -569,7 +660,23 @@ class _Extras:
             if not isinstance(value, dict):
                 self.fail("argmap: data must be a mapping")
             return value
-        if name in ("scheme", "label", "conclusion") and value is None:
+        if name == "implicit":
+            if not isinstance(value, bool):
+                self.fail("argmap: implicit must be true or false")
+            return value
+        if name == "slots":
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ):
+                self.fail("argmap: slots must map slot names to premise ids")
+            return value
+        if name == "stance" and value not in STANCES:
+            self.fail(f"argmap: stance must be one of {', '.join(STANCES)}")
+        if name == "kind" and value is not None and value not in CONFLICT_KINDS:
+            self.fail(f"argmap: kind must be one of {', '.join(CONFLICT_KINDS)}")
+        if name in ("scheme", "label", "conclusion", "speaker", "kind", "question") and (
+            value is None
+        ):
             return None
         if not isinstance(value, str):
             self.fail(f"argmap: {name} must be a string")

@@ -76,11 +76,19 @@ def _escape_all(text: str) -> str:
     return "".join(out)
 
 
+_OPEN_BRACE = re.compile(r"(?<!\\)\{")
+
+
 def _reads_back(prefix: str, written: str, text: str) -> bool:
-    """True when Argdown reads ``prefix + written`` as exactly ``text``."""
+    """True when Argdown reads ``prefix + written`` as exactly ``text``.
+
+    An unescaped ``{`` that the lexer reads as text (inside a shortcode such as
+    ``.{.``) is still refused by the reader as an unclosed data block: never written."""
+    if _OPEN_BRACE.search(written):
+        return False
     try:
         tokens = tokenize(prefix + written + "\n")
-    except LexError:
+    except (LexError, FormatError):  # a candidate that opens a block it never closes
         return False
     kinds = [t.type for t in tokens]
     return kinds[1:] in (["TEXT", "NL"], ["TEXT"]) and str(tokens[1]) == text
@@ -127,6 +135,22 @@ def _tag(tag: str) -> str | None:
     return f"#({tag})"
 
 
+def _before_data(written: str, data: str) -> str:
+    """An escaped text followed by its data block. A ``.`` or ``:`` in the text's last
+    word would open a shortcode (``.name.``, ``:name:``) that runs into the block, so
+    those are escaped there."""
+    if not data:
+        return written
+    start = max(written.rfind(" "), written.rfind("\t")) + 1
+    tail, escaped = [], False
+    for char in written[start:]:
+        if not escaped and char in ".:":
+            tail.append("\\")
+        tail.append(char)
+        escaped = not escaped and char == "\\"
+    return written[:start] + "".join(tail) + data
+
+
 def _data(data: dict[str, Any]) -> str:
     """``data`` as an inline ``{...}`` block (empty when there is nothing to write)."""
     if not data:
@@ -149,6 +173,24 @@ def _meta(node: Statement | Argument | Inference | Conflict) -> dict[str, Any]:
 def _user(data: Any) -> dict[str, Any]:
     """A node's data without argmap's Argdown entry."""
     return {key: value for key, value in data.items() if key != RESERVED}
+
+
+_ATTRIBUTION = ("speaker", "stance")
+"""Keys of a statement's Argdown data that the reader takes for its fields."""
+_STEP_FIELDS = ("slots", "implicit")
+"""Keys of an inference line's Argdown data that the reader takes for its fields."""
+
+
+def _attributed(statement: Statement) -> dict[str, Any]:
+    """A statement's data as written in its Argdown block: the user's data (without
+    keys the reader would take for fields: the patch restores those) and the
+    statement's speaker and stance when they are not the defaults."""
+    data = {k: v for k, v in _user(statement.data).items() if k not in _ATTRIBUTION}
+    if statement.speaker is not None:
+        data["speaker"] = statement.speaker
+    if statement.stance != "asserted":
+        data["stance"] = statement.stance
+    return data
 
 
 class _Writer:
@@ -260,14 +302,14 @@ class _Writer:
         texts = meta.get("members")
         if not (isinstance(texts, list) and all(isinstance(t, str) for t in texts) and texts):
             texts = [statement.text] if statement.text else []
-        data = _data(_user(statement.data))
+        data = _data(_attributed(statement))
         out = []
         for index, text in enumerate(texts):
             written = escape(text, f"[{title}]: ")
             if written is None:
                 written = escape(_LINE_BREAKS.sub(" ", text), f"[{title}]: ") or "\\ "
             last = index == len(texts) - 1
-            out.append(f"[{title}]: {written}{data if last else ''}")
+            out.append(f"[{title}]: {_before_data(written, data) if last else written}")
         if not out:
             out.append(f"[{title}]" + (f" {data}" if data else ""))
         tags = [t for t in (_tag(tag) for tag in statement.tags) if t]
@@ -289,7 +331,8 @@ class _Writer:
             written = escape(text, f"<{title}>: ")
             if written is None:
                 written = escape(_LINE_BREAKS.sub(" ", text), f"<{title}>: ") or "\\ "
-            out.append(f"<{title}>: {written}{data if index == len(texts) - 1 else ''}")
+            last = index == len(texts) - 1
+            out.append(f"<{title}>: {_before_data(written, data) if last else written}")
         tags = [t for t in (_tag(tag) for tag in argument.tags) if t]
         if not out or tags:
             out.append(f"<{title}>" + (" " + " ".join(tags) if tags else ""))
@@ -338,7 +381,12 @@ class _Writer:
         if not (isinstance(rules, list) and all(isinstance(r, str) for r in rules)):
             rules = [step.scheme] if step.scheme else []
         written_rules = [self.rule(r) for r in rules]
-        data = _user(step.data)
+        data = {k: v for k, v in _user(step.data).items() if k not in _STEP_FIELDS}
+        slots = {slot: statements.index(p) + 1 for slot, p in step.slots.items() if p in statements}
+        if slots and len(slots) == len(step.slots):
+            data["slots"] = slots
+        if step.implicit:
+            data["implicit"] = True
         previous = max([p for p in positions if p < number], default=-1)
         default = tuple(dict.fromkeys(statements[max(previous, 0) : number]))
         if step.premises != default and "uses" not in data:
@@ -697,6 +745,9 @@ class _Differences:
 
 
 _EMPTY: dict[str, Any] = {
+    "stance": "asserted",
+    "implicit": False,
+    "slots": {},
     "tags": [],
     "premises": [],
     "statements": [],
@@ -711,7 +762,8 @@ def _fields(node: Any) -> dict[str, Any]:
     """A node's fields as plain YAML-ready values (empty ones left out)."""
     if isinstance(node, Statement):
         values: dict[str, Any] = {"text": node.text, "quote": _quote(node.quote)}
-        values.update(tags=list(node.tags), data=dict(node.data))
+        values.update(tags=list(node.tags), data=dict(node.data), speaker=node.speaker)
+        values["stance"] = None if node.stance == "asserted" else node.stance
     elif isinstance(node, Inference):
         values = {
             "premises": list(node.premises),
@@ -719,9 +771,18 @@ def _fields(node: Any) -> dict[str, Any]:
             "scheme": node.scheme,
             "label": node.label,
             "data": dict(node.data),
+            "slots": dict(node.slots),
+            "implicit": node.implicit or None,
         }
     elif isinstance(node, Conflict):
-        values = {"source": node.source, "target": node.target, "data": dict(node.data)}
+        values = {
+            "source": node.source,
+            "target": node.target,
+            "data": dict(node.data),
+            "kind": node.kind,
+            "question": node.question,
+            "implicit": node.implicit or None,
+        }
     else:
         values = {
             "title": node.title,

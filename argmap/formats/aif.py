@@ -38,6 +38,18 @@ other S-nodes               one the model cannot hold (no I-node as source, no o
                             conclusions, a target that is not held, such as a CA attacking a
                             CA that is not held) is kept unchanged in the document and listed
                             in ``unmodelled`` with the reason
+L -> YA -> I anchors         the statement's ``speaker`` and ``stance`` (AIF+ and Inference
+                            Anchoring Theory): the L-node's speaker ("Speaker : words"), the
+                            stance of the YA-node's illocution (:data:`ILLOCUTIONS`); a
+                            locution reporting another's words ("A : B : words") gives B,
+                            ``reported``. The writer anchors each statement whose speaker
+                            or stance the carried dialogue does not say in a new L- and
+                            YA-node (and locution), the exact pair in the YA's ``argmap``
+                            key
+``argmap`` key (RA, CA)     an inference's ``slots`` and ``implicit``, a conflict's declared
+                            ``kind``, ``question`` and ``implicit`` (:data:`EXTRA_KEY`);
+                            a new RA-node names a key of ``SCHEMES`` as ``scheme``, with
+                            the scheme's name as ``text``
 dialogue layer              L, YA and TA nodes and their edges, ``locutions``, participants,
                             scheme- and descriptorfulfillments, the OVA layout and xAIF's
                             ``text``: kept unchanged in ``map.data["aif"]["document"]``, the
@@ -95,10 +107,29 @@ from argmap.formats._io import (
     read_text,
     write_text,
 )
-from argmap.model import ArgumentMap, Conflict, Inference, Statement
+from argmap.model import (
+    CONFLICT_KINDS,
+    STANCES,
+    ArgumentMap,
+    Conflict,
+    Inference,
+    Stance,
+    Statement,
+)
 from argmap.report import Location, Problem
+from argmap.schemes import SCHEMES
 
-__all__ = ["NODE_TYPES", "REPHRASE", "dump", "dumps", "load", "loads", "to_document"]
+__all__ = [
+    "EXTRA_KEY",
+    "ILLOCUTIONS",
+    "NODE_TYPES",
+    "REPHRASE",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "to_document",
+]
 
 Flavour = Literal["aifdb", "xaif"]
 
@@ -117,6 +148,11 @@ _DEFAULT_TEXT: Mapping[str, str] = {
     "MA": "Default Rephrase",
     "CA": "Default Conflict",
 }
+EXTRA_KEY = "argmap"
+"""The key of an RA, CA or YA node under which argmap keeps what AIF has no place for
+(slots and ``implicit`` of an inference; declared kind, question and ``implicit`` of a
+conflict; the exact speaker and stance of a statement): AIF readers ignore it."""
+
 _NOT_PREMISE_SIDE = frozenset({"YA", "CA", "PA"})
 """Edges into an S-node from these are anchors, attacks or preferences, not its premises."""
 _ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA", "PA"})
@@ -575,6 +611,120 @@ def _missing_sides(graph: _Graph, node: _Node, base: JsonPath) -> list[_Issue]:
     return issues
 
 
+# -- the dialogue layer: speakers and stances -------------------------------------------
+#
+# Inference Anchoring Theory (Budzynska & Reed, "Whence inference?", 2011; AIF+: Reed,
+# Wells, Devereux & Rowe, COMMA 2008) anchors each I-node in the locution (L-node,
+# "Speaker : what was said") that introduced it, through an illocution (YA-node:
+# "Asserting", "Conceding", "Assertive Questioning"...). Who performed the locution is
+# who holds the proposition, and the illocution says how.
+
+ILLOCUTIONS: Mapping[str, Stance] = {
+    "asserting": "asserted",
+    "agreeing": "asserted",
+    "arguing": "asserted",
+    "restating": "asserted",
+    "default illocuting": "asserted",
+    "rhetorical questioning": "asserted",
+    "conceding": "conceded",
+    "popular conceding": "conceded",
+    "assertive questioning": "hedged",
+}
+"""The illocutions (YA-node texts, compared without case) that give an I-node anchored
+by them a speaker, and the stance each gives. Others (Pure Questioning, Challenging,
+Disagreeing, Analysing, Araucaria's ``YA_<hash>`` placeholders) do not say that the
+speaker holds the proposition, so they give none. A locution reporting another's words
+("Keith Brown : Douglas Ross : ...") gives the reported speaker and stance ``reported``."""
+
+_WRITTEN_ILLOCUTION: Mapping[Stance, str] = {
+    "asserted": "Asserting",
+    "reported": "Asserting",
+    "conceded": "Conceding",
+    "hedged": "Assertive Questioning",
+}
+"""The illocution the writer anchors a statement with, by its stance (a reported one
+is written as its speaker's assertion, with the exact stance in the YA's ``argmap`` key)."""
+
+_SPEAKER = re.compile(r"([^:\n]{1,100}?) ?: (.*)", re.DOTALL)
+_REPORTED = re.compile(r"([^:\n]{1,100}?) : (.*)", re.DOTALL)
+
+Attribution = tuple[str | None, Stance]
+
+
+def _said_by(locution: Any) -> tuple[str, bool] | None:
+    """The speaker of an L-node's text ``"Speaker : words"`` and whether the words
+    report another speaker (``"A : B : words"``: then B, reported); None if unnamed."""
+    if not isinstance(locution, str):
+        return None
+    found = _SPEAKER.fullmatch(locution)
+    if found is None:
+        return None
+    inner = _REPORTED.fullmatch(found.group(2))
+    if inner is not None and inner.group(1).strip():
+        return inner.group(1).strip(), True
+    return (found.group(1).strip(), False) if found.group(1).strip() else None
+
+
+def _exact(value: Any) -> Attribution | None:
+    """The speaker and stance argmap's writer put in a YA-node's ``argmap`` key."""
+    if not isinstance(value, Mapping):
+        return None
+    speaker, stance = value.get("speaker"), value.get("stance", "asserted")
+    if (speaker is None or isinstance(speaker, str)) and stance in STANCES:
+        return speaker, stance
+    return None
+
+
+def _attributions(
+    nodes: Sequence[Any], edges: Sequence[Any], statements: Set[str]
+) -> dict[str, Attribution]:
+    """Per I-node id (of ``statements``): the speaker and stance its anchors give.
+
+    An anchor made by argmap's writer (a YA-node with an ``argmap`` key) is exact and
+    comes first; then the first YA-node in file order whose illocution is in
+    :data:`ILLOCUTIONS`, reached from an L-node that names its speaker.
+    """
+    illocutions: dict[str, dict[str, Any]] = {}
+    locutions: dict[str, Any] = {}
+    for raw in nodes:
+        if not isinstance(raw, dict):
+            continue
+        kind = raw.get("type")
+        if kind == "YA":
+            illocutions[str(raw.get("nodeID"))] = raw
+        elif kind == "L":
+            locutions[str(raw.get("nodeID"))] = raw.get("text")
+    if not illocutions:
+        return {}
+    said: dict[str, list[str]] = {}
+    anchored: dict[str, list[str]] = {}
+    for raw in edges:
+        if not isinstance(raw, dict):
+            continue
+        source, target = str(raw.get("fromID")), str(raw.get("toID"))
+        if target in illocutions and source in locutions:
+            said.setdefault(target, []).append(source)
+        elif source in illocutions and target in statements:
+            anchored.setdefault(source, []).append(target)
+    found: dict[str, Attribution] = {}
+    for id, targets in anchored.items():
+        given = _exact(illocutions[id].get(EXTRA_KEY))
+        if given is not None:
+            for statement in targets:
+                found.setdefault(statement, given)
+    for id, targets in anchored.items():
+        text = illocutions[id].get("text")
+        stance = ILLOCUTIONS.get(text.strip().lower()) if isinstance(text, str) else None
+        speakers = [_said_by(locutions[lid]) for lid in said.get(id, ())]
+        named = next((s for s in speakers if s is not None), None)
+        if stance is None or named is None:
+            continue
+        attribution: Attribution = (named[0], "reported" if named[1] else stance)
+        for statement in targets:
+            found.setdefault(statement, attribution)
+    return found
+
+
 # -- reading: the argument layer to the model --------------------------------------------
 
 
@@ -602,10 +752,48 @@ def _stored(raw: Mapping[str, Any], drop: frozenset[str] = _NO_KEYS) -> dict[str
     return {key: value for key, value in raw.items() if key not in skip}
 
 
-def _statement(node: _Node) -> Statement:
-    """An I-node as a statement; its other keys (timestamp...) in ``data["aif"]["node"]``."""
+def _statement(node: _Node, attribution: Attribution | None) -> Statement:
+    """An I-node as a statement; its other keys (timestamp...) in ``data["aif"]["node"]``;
+    its speaker and stance from the dialogue layer's anchors."""
     extras = _stored(node.raw, _I_KEYS)
-    return Statement(node.id, node.raw["text"], data={"aif": {"node": extras}} if extras else {})
+    speaker, stance = attribution or (None, "asserted")
+    data = {"aif": {"node": extras}} if extras else {}
+    return Statement(node.id, node.raw["text"], data=data, speaker=speaker, stance=stance)
+
+
+def _inference_extras(value: Any) -> dict[str, Any] | None:
+    """``slots`` and ``implicit`` from an RA/MA node's ``argmap`` key; None if malformed
+    (then the key is kept with the node's other keys, as any unknown key is)."""
+    if not isinstance(value, Mapping) or not set(value) <= {"slots", "implicit"}:
+        return None
+    slots, implicit = value.get("slots", {}), value.get("implicit", False)
+    if not isinstance(slots, Mapping) or not isinstance(implicit, bool):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in slots.items()):
+        return None
+    return {"slots": dict(slots), "implicit": implicit}
+
+
+def _conflict_extras(value: Any) -> dict[str, Any] | None:
+    """``kind``, ``question`` and ``implicit`` from a CA node's ``argmap`` key; None if
+    malformed (then kept with the node's other keys)."""
+    if not isinstance(value, Mapping) or not set(value) <= {"kind", "question", "implicit"}:
+        return None
+    kind, question = value.get("kind"), value.get("question")
+    implicit = value.get("implicit", False)
+    if kind is not None and kind not in CONFLICT_KINDS:
+        return None
+    if (question is not None and not isinstance(question, str)) or not isinstance(implicit, bool):
+        return None
+    return {"kind": kind, "question": question, "implicit": implicit}
+
+
+def _with_extras(raw: Mapping[str, Any], read: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The node's stored keys and the fields its ``argmap`` key gives (if well-formed)."""
+    fields = read(raw.get(EXTRA_KEY)) if EXTRA_KEY in raw else None
+    if fields is None:
+        return _stored(raw), {}
+    return _stored(raw, frozenset({EXTRA_KEY})), fields
 
 
 def _note(graph: _Graph, node: _Node, reason: str) -> dict[str, Any]:
@@ -627,13 +815,15 @@ def _inference(graph: _Graph, node: _Node) -> tuple[Inference, tuple[_Edge, ...]
     if len(conclusions) != 1:
         return f"it has {len(conclusions)} I-nodes as conclusions, the model needs one"
     owned = (*premises, conclusions[0])
-    data = {"aif": {"node": _stored(node.raw), "edges": [e.raw for e in owned]}}
+    stored, fields = _with_extras(node.raw, _inference_extras)
+    data = {"aif": {"node": stored, "edges": [e.raw for e in owned]}}
     inference = Inference(
         node.id,
         tuple([e.source for e in premises]),
         conclusions[0].target,
         _scheme_of(node.type, node.raw),
         data=data,
+        **fields,
     )
     return inference, owned
 
@@ -691,8 +881,9 @@ def _conflicts(node: _Node, ends: _Ends, taken: _Taken) -> list[Conflict]:
     sources, target_edge = ends
     target = target_edge.target
     owned = (*sources, target_edge)
-    data = {"aif": {"node": _stored(node.raw), "edges": [e.raw for e in owned]}}
-    conflicts = [Conflict(node.id, sources[0].source, target, data=data)]
+    stored, fields = _with_extras(node.raw, _conflict_extras)
+    data = {"aif": {"node": stored, "edges": [e.raw for e in owned]}}
+    conflicts = [Conflict(node.id, sources[0].source, target, data=data, **fields)]
     for number, edge in enumerate(sources[1:], start=2):
         part = _fresh(f"{node.id}.{number}", taken)
         conflicts.append(Conflict(part, edge.source, target, data={"aif": {"part_of": node.id}}))
@@ -851,9 +1042,13 @@ def _build(
         data["left_out"] = list(left_out)
     extra = [entry["id"] for entry in left_out]
     locations = _locations(text, path, graph, built, base, extra)
+    container = document["AIF"] if flavour == "xaif" else document
+    said = _attributions(
+        container["nodes"], container["edges"], {node.id for node in graph.i_nodes}
+    )
     try:
         return ArgumentMap(
-            statements=[_statement(node) for node in graph.i_nodes],
+            statements=[_statement(node, said.get(node.id)) for node in graph.i_nodes],
             inferences=built.inferences,
             conflicts=built.conflicts,
             data=data,
@@ -1164,28 +1359,93 @@ def _i_node(statement: Statement, ids: Mapping[str, str | int]) -> dict[str, Any
 
 
 def _ra_node(inference: Inference, ids: Mapping[str, str | int]) -> dict[str, Any]:
-    """The RA/MA node: as read if its scheme is unchanged, else made from the scheme."""
+    """The RA/MA node: as read if its scheme is unchanged, else made from the scheme (a
+    key of :data:`~argmap.schemes.SCHEMES` as ``scheme``, its name as ``text``); slots
+    and ``implicit`` in the node's ``argmap`` key."""
     stored = _stored_node(inference.data)
     type = stored.get("type")
+    extras = {
+        **({"slots": dict(inference.slots)} if inference.slots else {}),
+        **({"implicit": True} if inference.implicit else {}),
+    }
+    extra = {EXTRA_KEY: extras} if extras else {}
     if type in ("RA", "MA") and _scheme_of(type, stored) == inference.scheme:
         body = {key: value for key, value in stored.items() if key != "nodeID"}
-        return {"nodeID": ids[inference.id], **body}
+        return {"nodeID": ids[inference.id], **body, **extra}
     type = "MA" if inference.scheme == REPHRASE else "RA"
     text = _DEFAULT_TEXT[type] if type == "MA" else inference.scheme or _DEFAULT_TEXT[type]
+    named: dict[str, str] = {}
+    if type == "RA" and inference.scheme is not None and inference.scheme in SCHEMES:
+        text, named = SCHEMES[inference.scheme].name, {"scheme": inference.scheme}
     rest = {
         key: value
         for key, value in stored.items()
         if key not in ("nodeID", "text", "type", "scheme", "schemeID")
     }
-    return {"nodeID": ids[inference.id], "text": text, "type": type, **rest}
+    return {"nodeID": ids[inference.id], "text": text, "type": type, **named, **rest, **extra}
 
 
 def _ca_node(conflict: Conflict, ids: Mapping[str, str | int]) -> dict[str, Any]:
-    """The CA node of a conflict: as read, or a "Default Conflict" for a new one."""
+    """The CA node of a conflict: as read, or a "Default Conflict" for a new one; its
+    declared kind, question and ``implicit`` in the node's ``argmap`` key."""
     stored = _stored_node(conflict.data)
+    extras = {
+        **({"kind": conflict.kind} if conflict.kind is not None else {}),
+        **({"question": conflict.question} if conflict.question is not None else {}),
+        **({"implicit": True} if conflict.implicit else {}),
+    }
+    extra = {EXTRA_KEY: extras} if extras else {}
     if stored.get("type") == "CA":
-        return {"nodeID": ids[conflict.id], **{k: v for k, v in stored.items() if k != "nodeID"}}
-    return {"nodeID": ids[conflict.id], "text": _DEFAULT_TEXT["CA"], "type": "CA"}
+        body = {k: v for k, v in stored.items() if k != "nodeID"}
+        return {"nodeID": ids[conflict.id], **body, **extra}
+    return {"nodeID": ids[conflict.id], "text": _DEFAULT_TEXT["CA"], "type": "CA", **extra}
+
+
+def _dialogue_parts(
+    map: ArgumentMap, carried: _Carried, taken: Set[str], ids: Mapping[str, str | int]
+) -> tuple[list[dict[str, Any]], list[_NewEdge], list[dict[str, Any]]]:
+    """L and YA nodes, their edges and locutions for every statement whose speaker and
+    stance differ from what the carried dialogue layer says (a new map: every statement
+    with a speaker or a stance other than ``asserted``). The L-node says
+    ``"Speaker : text"``, the YA-node the illocution of the stance
+    (:data:`_WRITTEN_ILLOCUTION`) and, in its ``argmap`` key, the exact speaker and stance."""
+    said = _attributions(carried.nodes, carried.edges, set(map.statements))
+    nodes: list[dict[str, Any]] = []
+    edges: list[_NewEdge] = []
+    locutions: list[dict[str, Any]] = []
+    used = set(taken)
+
+    def fresh(wanted: str) -> str:
+        candidate, number = wanted, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{wanted}-{number}"
+        used.add(candidate)
+        return candidate
+
+    for statement in map.statements.values():
+        want = (statement.speaker, statement.stance)
+        if said.get(statement.id, (None, "asserted")) == want:
+            continue
+        said_id, act_id = fresh(f"{statement.id}.L"), fresh(f"{statement.id}.YA")
+        words = (
+            statement.text
+            if statement.speaker is None
+            else (f"{statement.speaker} : {statement.text}")
+        )
+        nodes.append({"nodeID": said_id, "text": words, "type": "L"})
+        nodes.append(
+            {
+                "nodeID": act_id,
+                "text": _WRITTEN_ILLOCUTION[statement.stance],
+                "type": "YA",
+                EXTRA_KEY: {"speaker": statement.speaker, "stance": statement.stance},
+            }
+        )
+        edges.extend([(said_id, act_id), (act_id, ids[statement.id])])
+        if statement.speaker is not None:
+            locutions.append({"nodeID": said_id, "personID": statement.speaker})
+    return nodes, edges, locutions
 
 
 def _is_bare(inference: Inference, attacked: set[str]) -> bool:
@@ -1297,10 +1557,13 @@ def _document(map: ArgumentMap) -> dict[str, Any]:
     }
     inference_nodes, inference_edges = _inference_parts(map, ids)
     conflict_nodes, conflict_edges = _conflict_parts(map, ids)
+    taken = {str(id) for id in ids.values()} | {str(n.get("nodeID")) for n in carried.nodes}
+    said_nodes, said_edges, locutions = _dialogue_parts(map, carried, taken, ids)
     nodes = [
         *(_i_node(statement, ids) for statement in map.statements.values()),
         *inference_nodes,
         *conflict_nodes,
+        *said_nodes,
     ]
     present = {str(node["nodeID"]) for node in nodes} | {
         str(node.get("nodeID")) for node in carried.nodes
@@ -1310,8 +1573,13 @@ def _document(map: ArgumentMap) -> dict[str, Any]:
         for edge in carried.edges
         if str(edge.get("fromID")) in present and str(edge.get("toID")) in present
     ]
-    edges = _numbered([*inference_edges, *conflict_edges, *kept_edges], carried.flavour)
+    edges = _numbered(
+        [*inference_edges, *conflict_edges, *said_edges, *kept_edges], carried.flavour
+    )
     container = {**carried.container, "nodes": [*nodes, *carried.nodes], "edges": edges}
+    if locutions:
+        old = container.get("locutions")
+        container["locutions"] = [*(old if isinstance(old, list) else []), *locutions]
     if carried.flavour == "xaif":
         return {**carried.document, "AIF": container}
     return container

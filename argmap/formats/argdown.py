@@ -18,6 +18,10 @@ equivalence class ``[T]``     :class:`Statement` with id ``T``; text = the class
                               text when there are several
 ``#tag``                      ``tags`` of the statement or argument (the text keeps the
                               tag unless ``model.removeTagsFromText``, as in Argdown)
+``{speaker: S, stance: st}``  a statement's ``speaker`` and ``stance`` (taken out of its
+                              data); an inference line's ``{slots: {slot: n}, implicit:
+                              true}`` its ``slots`` (premises by statement number or title)
+                              and ``implicit``; a bad value is a located FormatError
 ``{key: value}`` data         ``data`` (YAML; ``data["argdown"]`` is reserved); JSON values
                               only: dates stay their text, keys become strings as in
                               JavaScript, anything JSON cannot hold is refused (see
@@ -76,7 +80,8 @@ matter, so that ``loads(dumps(m)) == m`` for every map. That entry may hold
 ``theses``, ``source``, ``title``, ``data`` (the map's), ``ids`` (id in this text ->
 id in the map), ``ungrouped`` (arguments written only to hold a linked inference, not
 groups of the map), ``remove``, ``add`` and ``patch`` (node fields the text gets
-wrong); maps read from Argdown files need none of it.
+wrong: a conflict's declared ``kind``, ``question`` and ``implicit``, say, which Argdown
+relations cannot carry); maps read from Argdown files need none of it.
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
 """argmap's native JSON: lossless and versioned (``"argmap": 1``).
 
 The layout is described by ``argmap/formats/argmap.schema.json`` (JSON Schema
-2020-12). Nodes are lists in map order; empty and default fields are left out, so
-files stay small and diffs readable; keys are written in a fixed order and nothing
+2020-12). Nodes are lists in map order; empty and default fields are left out (a
+statement's ``speaker`` ``None`` and ``stance`` ``"asserted"``, an inference's empty
+``slots`` and ``implicit`` false, a conflict's undeclared ``kind``...), so files written
+before those fields existed read and write unchanged, and files stay small and diffs
+readable; keys are written in a fixed order and nothing
 varies between runs, so a file is reproducible byte for byte.
 """
 
@@ -29,7 +32,17 @@ from argmap.formats._io import (
     read_text,
     write_text,
 )
-from argmap.model import Argument, ArgumentMap, Conflict, Inference, Quote, Statement
+from argmap.model import (
+    CONFLICT_KINDS,
+    STANCES,
+    Argument,
+    ArgumentMap,
+    Conflict,
+    Inference,
+    Quote,
+    Stance,
+    Statement,
+)
 from argmap.report import Problem
 
 __all__ = ["VERSION", "dump", "dumps", "load", "loads"]
@@ -61,7 +74,15 @@ def to_document(map: ArgumentMap) -> dict[str, Any]:
             {
                 "id": s.id,
                 "text": s.text,
-                **_pruned({"quote": _quote(s.quote), "tags": list(s.tags), "data": dict(s.data)}),
+                **_pruned(
+                    {
+                        "quote": _quote(s.quote),
+                        "tags": list(s.tags),
+                        "data": dict(s.data),
+                    }
+                ),
+                **({} if s.speaker is None else {"speaker": s.speaker}),
+                **({} if s.stance == "asserted" else {"stance": s.stance}),
             }
             for s in map.statements.values()
         ],
@@ -70,12 +91,27 @@ def to_document(map: ArgumentMap) -> dict[str, Any]:
                 "id": i.id,
                 "premises": list(i.premises),
                 "conclusion": i.conclusion,
-                **_pruned({"scheme": i.scheme, "label": i.label, "data": dict(i.data)}),
+                **_pruned(
+                    {
+                        "scheme": i.scheme,
+                        "label": i.label,
+                        "data": dict(i.data),
+                        "slots": dict(i.slots),
+                    }
+                ),
+                **({"implicit": True} if i.implicit else {}),
             }
             for i in map.inferences.values()
         ],
         "conflicts": [
-            {"id": c.id, "source": c.source, "target": c.target, **_pruned({"data": dict(c.data)})}
+            {
+                "id": c.id,
+                "source": c.source,
+                "target": c.target,
+                **_pruned({"data": dict(c.data), "kind": c.kind}),
+                **({} if c.question is None else {"question": c.question}),
+                **({"implicit": True} if c.implicit else {}),
+            }
             for c in map.conflicts.values()
         ],
         **_pruned(
@@ -131,9 +167,11 @@ _KEYS: Mapping[str, frozenset[str]] = {
         {"argmap", "title", "source", "theses", "data", "statements", "inferences"}
         | {"conflicts", "arguments"}
     ),
-    "statements": frozenset({"id", "text", "quote", "tags", "data"}),
-    "inferences": frozenset({"id", "premises", "conclusion", "scheme", "label", "data"}),
-    "conflicts": frozenset({"id", "source", "target", "data"}),
+    "statements": frozenset({"id", "text", "quote", "tags", "data", "speaker", "stance"}),
+    "inferences": frozenset(
+        {"id", "premises", "conclusion", "scheme", "label", "data", "slots", "implicit"}
+    ),
+    "conflicts": frozenset({"id", "source", "target", "data", "kind", "question", "implicit"}),
     "arguments": frozenset(
         {"id", "title", "text", "statements", "inferences", "conclusion", "tags", "data"}
     ),
@@ -248,6 +286,39 @@ class _Reader:
             )
         return good
 
+    def choice(
+        self, obj: dict[str, Any], key: str, where: JsonPath, allowed: tuple[str, ...]
+    ) -> Any:
+        """A string that must be one of ``allowed`` (a stance, a conflict kind); None if
+        missing, with an issue if it is another value."""
+        value = self.field(obj, key, str, where)
+        if value is not None and value not in allowed:
+            expected = ", ".join(allowed)
+            self.fail((*where, key), f"expected one of {expected}, got {value!r}")
+            return None
+        return value
+
+    def flag(self, obj: dict[str, Any], key: str, where: JsonPath) -> bool:
+        """An optional boolean (``implicit``): false when missing."""
+        value: bool = self.field(obj, key, bool, where, False)
+        return value
+
+    def slots(self, obj: dict[str, Any], where: JsonPath) -> dict[str, str]:
+        """An inference's slots: an object mapping each slot name to a premise id."""
+        value: dict[str, Any] = self.field(obj, "slots", dict, where, {})
+        good: dict[str, str] = {}
+        for slot, premise in value.items():
+            if not isinstance(premise, str):
+                self.fail(
+                    (*where, "slots", slot),
+                    f"expected a premise id (a string), got {_json_type(premise)}",
+                )
+            elif self.controls:
+                good[slot] = self.text(premise, (*where, "slots", slot), premise)
+            else:
+                good[slot] = premise
+        return good
+
     def objects(
         self, document: dict[str, Any], key: str
     ) -> Iterator[tuple[JsonPath, dict[str, Any]]]:
@@ -285,9 +356,13 @@ def _json_type(value: Any) -> str:
 
 
 def _json_name(python: str) -> str:
-    return {"str": "a string", "list": "a list", "dict": "an object", "int": "an integer"}.get(
-        python, python
-    )
+    return {
+        "str": "a string",
+        "list": "a list",
+        "dict": "an object",
+        "int": "an integer",
+        "bool": "true or false",
+    }.get(python, python)
 
 
 def _statement(r: _Reader, where: JsonPath, item: dict[str, Any]) -> Statement | None:
@@ -300,7 +375,11 @@ def _statement(r: _Reader, where: JsonPath, item: dict[str, Any]) -> Statement |
         quote = Quote(text, r.offset(raw_quote, "start", at), r.offset(raw_quote, "end", at))
     id, text = r.id(item, where), r.field(item, "text", str, where, "", required=True)
     tags, data = r.strings(item, "tags", where), r.field(item, "data", dict, where, {})
-    result: Statement | None = r.make(where, lambda: Statement(id, text, quote, tags, data))
+    speaker = r.field(item, "speaker", str, where)
+    stance: Stance = r.choice(item, "stance", where, STANCES) or "asserted"
+    result: Statement | None = r.make(
+        where, lambda: Statement(id, text, quote, tags, data, speaker, stance)
+    )
     return result
 
 
@@ -308,9 +387,10 @@ def _inference(r: _Reader, where: JsonPath, item: dict[str, Any]) -> Inference |
     id, premises = r.id(item, where), r.strings(item, "premises", where)
     conclusion = r.id(item, where, "conclusion")
     scheme, label = r.field(item, "scheme", str, where), r.field(item, "label", str, where)
-    data = r.field(item, "data", dict, where, {})
+    data, slots = r.field(item, "data", dict, where, {}), r.slots(item, where)
+    implicit = r.flag(item, "implicit", where)
     result: Inference | None = r.make(
-        where, lambda: Inference(id, premises, conclusion, scheme, label, data)
+        where, lambda: Inference(id, premises, conclusion, scheme, label, data, slots, implicit)
     )
     return result
 
@@ -318,7 +398,11 @@ def _inference(r: _Reader, where: JsonPath, item: dict[str, Any]) -> Inference |
 def _conflict(r: _Reader, where: JsonPath, item: dict[str, Any]) -> Conflict | None:
     id, source = r.id(item, where), r.id(item, where, "source")
     target, data = r.id(item, where, "target"), r.field(item, "data", dict, where, {})
-    result: Conflict | None = r.make(where, lambda: Conflict(id, source, target, data))
+    kind = r.choice(item, "kind", where, CONFLICT_KINDS)
+    question, implicit = r.field(item, "question", str, where), r.flag(item, "implicit", where)
+    result: Conflict | None = r.make(
+        where, lambda: Conflict(id, source, target, data, kind, question, implicit)
+    )
     return result
 
 
