@@ -204,7 +204,16 @@ def node_reference_problems(map: Nodes, node: Inference | Conflict) -> Iterator[
             yield _unknown(node.conclusion, node.id, "conclusion")
         return
     if isinstance(node.source, str) and node.source not in map.statements:
-        yield _unknown(node.source, node.id, "source statement")
+        if node.source in map:
+            yield _problem(
+                "unknown-reference",
+                [node.source, node.id],
+                f"{node.id!r} names {node.source!r}, which is not a statement, as its source "
+                f"against {node.target!r}: a conflict's source must be a statement "
+                "(counter takes the target first, then the source).",
+            )
+        else:
+            yield _unknown(node.source, node.id, "source statement")
     if isinstance(node.target, str) and node.target not in map:
         yield _unknown(node.target, node.id, "target")
 

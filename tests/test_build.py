@@ -191,3 +191,19 @@ def test_bad_faithfulness_fields_are_map_errors_naming_what(call: object, needle
     with pytest.raises(MapError) as raised:
         b.build()
     assert needle in str(raised.value)
+
+
+def test_counter_with_its_arguments_swapped_names_both_ids() -> None:
+    b = MapBuilder("t")
+    b.claim("c", "C.")
+    b.premise("p", "P.")
+    b.premise("x", "X.")
+    reason = b.support("c", "p", id="reason")
+    b.counter("x", reason, id="swapped")  # meant: b.counter(reason, "x")
+    with pytest.raises(MapError) as raised:
+        b.build()
+    [problem] = raised.value.problems
+    assert problem.code == "unknown-reference"
+    assert problem.ids == ("reason", "swapped")
+    assert "'x'" in problem.message
+    assert "counter takes the target first" in problem.message
