@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import find, given
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, Statement, check
@@ -79,20 +79,27 @@ def test_schemes_slots_kinds_and_questions_are_consistent(m: ArgumentMap) -> Non
         assert statement.stance in STANCES
 
 
+SEARCH = settings(phases=[Phase.generate], max_examples=2000, database=None)
+"""Finding an example is the point here, not its smallest form: no shrinking."""
+
+
 def test_every_new_field_is_generated() -> None:
     maps = argument_maps(max_statements=8)
-    find(maps, lambda m: any(s.speaker for s in m.statements.values()))
-    find(maps, lambda m: any(s.stance == "conceded" for s in m.statements.values()))
-    find(maps, lambda m: any(i.slots for i in m.inferences.values()))
-    find(maps, lambda m: any(i.implicit for i in m.inferences.values()))
-    find(maps, lambda m: any(c.kind == "undercut" for c in m.conflicts.values()))
-    find(maps, lambda m: any(c.question for c in m.conflicts.values()))
+    find(maps, lambda m: any(s.speaker for s in m.statements.values()), settings=SEARCH)
+    find(
+        maps, lambda m: any(s.stance == "conceded" for s in m.statements.values()), settings=SEARCH
+    )
+    find(maps, lambda m: any(i.slots for i in m.inferences.values()), settings=SEARCH)
+    find(maps, lambda m: any(i.implicit for i in m.inferences.values()), settings=SEARCH)
+    find(maps, lambda m: any(c.kind == "undercut" for c in m.conflicts.values()), settings=SEARCH)
+    find(maps, lambda m: any(c.question for c in m.conflicts.values()), settings=SEARCH)
 
 
 def test_an_inconsistent_map_may_declare_a_kind_the_structure_denies() -> None:
     find(
         argument_maps(max_statements=6, consistent=False),
         lambda m: any(c.kind not in (None, m.kind(c.id)) for c in m.conflicts.values()),
+        settings=SEARCH,
     )
 
 
