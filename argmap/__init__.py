@@ -9,6 +9,7 @@ which claims stand (:func:`evaluate`) and draw it with Graphviz (:func:`to_dot`,
 
 from argmap.build import MapBuilder
 from argmap.check import CODES, Position, check
+from argmap.cruxes import Crux, cruxes
 from argmap.dot import render, to_dot
 from argmap.errors import (
     ArgmapError,
@@ -18,6 +19,7 @@ from argmap.errors import (
     RenderError,
     SolverUnavailableError,
 )
+from argmap.explain import Explanation, Step, explain
 from argmap.formats import dump, dumps, load, loads
 from argmap.model import (
     Argument,
@@ -45,7 +47,9 @@ __all__ = [
     "Conflict",
     "ConflictKind",
     "ConvergenceError",
+    "Crux",
     "Evaluation",
+    "Explanation",
     "FormatError",
     "Inference",
     "Label",
@@ -61,12 +65,15 @@ __all__ = [
     "Severity",
     "SolverUnavailableError",
     "Statement",
+    "Step",
     "WhatIf",
     "__version__",
     "check",
+    "cruxes",
     "dump",
     "dumps",
     "evaluate",
+    "explain",
     "load",
     "loads",
     "render",

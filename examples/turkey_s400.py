@@ -61,7 +61,7 @@ from typing import Any
 import attrs
 
 import argmap
-from argmap import ArgumentMap, MapBuilder, check, evaluate, render
+from argmap import ArgumentMap, MapBuilder, check, cruxes, evaluate, explain, render
 from argmap.build import SAYING_SLOTS
 from argmap.check import CODES
 from argmap.dot import Theme
@@ -912,6 +912,23 @@ def evaluation_summary(amap: ArgumentMap) -> str:
     return "\n".join(lines)
 
 
+def thesis_account(amap: ArgumentMap) -> str:
+    """Why the thesis stands under grounded semantics (:func:`argmap.explain`), and what it
+    stands or falls with: its cruxes of one statement, and how many of two there are
+    (:func:`argmap.cruxes`)."""
+    [thesis] = amap.theses
+    found = cruxes(amap, thesis, max_size=2)
+    single = [str(crux) for crux in found if len(crux) == 1]
+    lines = [
+        "why the thesis stands:",
+        str(explain(amap, thesis)),
+        f"what it stands or falls with: {len(found)} minimal positions of at most two "
+        f"statements change its label; {len(single)} of one statement:",
+        *(f"  {crux}" for crux in single),
+    ]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Check and render the example map; 0 if the map is consistent, 1 if not, 2 on error."""
     parser = argparse.ArgumentParser(
@@ -962,6 +979,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(amap.conflicts)} conflicts"
         )
         print(evaluation_summary(amap))
+        print(thesis_account(amap))
         questions = open_questions(amap, report)
         print(f"open critical questions ({len(questions)}):")
         for line in questions:

@@ -330,3 +330,14 @@ def test_the_diagram_shows_the_themes_as_clusters(shaped_map: ArgumentMap) -> No
     source = to_dot(shaped_map).source
     for theme in THEMES:
         assert f"label=<<I>{theme}</I>>" in source
+
+
+def test_the_script_says_why_the_thesis_stands_and_what_it_stands_or_falls_with(
+    tmp_path: pathlib.Path,
+) -> None:
+    done = _run_script("-o", str(tmp_path / "m.dot"))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Why 'thesis' is in (grounded semantics):" in out
+    assert "[leverage_undercut]" in out
+    assert "reject beyond_expectations: thesis in -> out" in out
