@@ -10,15 +10,18 @@ import os
 import pathlib
 import re
 import sys
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NoReturn
+
+import attrs
 
 from argmap.dot import write_atomically
 from argmap.errors import FormatError
-from argmap.report import Location
+from argmap.report import Location, Problem
 
 __all__ = [
     "MAX_DIGITS",
+    "JsonIssue",
     "JsonPath",
     "Lines",
     "control_problem",
@@ -28,6 +31,7 @@ __all__ = [
     "locate_ids",
     "may_hold_controls",
     "parse_json",
+    "raise_at_paths",
     "read_text",
     "write_text",
 ]
@@ -399,3 +403,35 @@ def may_hold_controls(text: str) -> bool:
     if "\x7f" in text or (not text.isascii() and ("\ufffe" in text or "\uffff" in text)):
         return True
     return "\\u" in text and _CONTROL_ESCAPE.search(text) is not None
+
+
+@attrs.frozen
+class JsonIssue:
+    """A problem a JSON reader found, located by its JSON path until the text is at hand:
+    a good file pays nothing for positions, a bad one pays once in :func:`raise_at_paths`."""
+
+    code: str
+    message: str
+    path: JsonPath
+    ids: tuple[str, ...] = ()
+    expected: str | None = None
+
+
+def raise_at_paths(text: str, path: str | None, issues: Sequence[JsonIssue]) -> NoReturn:
+    """One FormatError for the first issue, listing every issue at its line and column.
+
+    The lines are counted once and list items located once per list, so thousands of
+    issues cost one walk over the text, not one each.
+    """
+    lines, items = Lines(text), dict[int, Any]()
+    problems = [
+        Problem(
+            issue.code,
+            "error",
+            issue.ids,
+            issue.message,
+            lines.location(json_offset(text, issue.path, items), path),
+        )
+        for issue in issues
+    ]
+    raise FormatError.from_problems(problems, path=path, expected=issues[0].expected)

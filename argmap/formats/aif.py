@@ -95,6 +95,7 @@ import attrs
 from argmap.check import reference_problems
 from argmap.errors import FormatError, MapError
 from argmap.formats._io import (
+    JsonIssue,
     JsonPath,
     Lines,
     PathLike,
@@ -104,6 +105,7 @@ from argmap.formats._io import (
     line_columns,
     may_hold_controls,
     parse_json,
+    raise_at_paths,
     read_text,
     write_text,
 )
@@ -188,17 +190,6 @@ class _Edge:
         self.target = target
         self.raw = raw
         self.index = index
-
-
-@attrs.frozen
-class _Issue:
-    """A problem found in the input, located by its JSON path until the text is at hand."""
-
-    code: str
-    message: str
-    path: JsonPath
-    ids: tuple[str, ...] = ()
-    expected: str | None = None
 
 
 _NO_EDGES: tuple[_Edge, ...] = ()
@@ -321,10 +312,10 @@ def _deepest(text: str) -> int:
     return where
 
 
-def _container(document: Any) -> tuple[Flavour, JsonPath, dict[str, Any]] | _Issue:
+def _container(document: Any) -> tuple[Flavour, JsonPath, dict[str, Any]] | JsonIssue:
     """The flavour and the object holding ``nodes`` and ``edges``, or why there is none."""
     if not isinstance(document, dict):
-        return _Issue(
+        return JsonIssue(
             "invalid-field",
             f"expected a JSON object, got {_json_type(document)}",
             (),
@@ -333,7 +324,7 @@ def _container(document: Any) -> tuple[Flavour, JsonPath, dict[str, Any]] | _Iss
     if "AIF" in document:
         inner = document["AIF"]
         if not isinstance(inner, dict):
-            return _Issue(
+            return JsonIssue(
                 "invalid-field",
                 f"$.AIF: expected an object, got {_json_type(inner)}",
                 ("AIF",),
@@ -342,7 +333,7 @@ def _container(document: Any) -> tuple[Flavour, JsonPath, dict[str, Any]] | _Iss
         return "xaif", ("AIF",), inner
     if "nodes" in document or "edges" in document:
         return "aifdb", (), document
-    return _Issue(
+    return JsonIssue(
         "not-aif",
         "a JSON object without AIF nodes and edges",
         (),
@@ -367,18 +358,22 @@ def _where(base: JsonPath, key: str, index: int) -> str:
     return "$" + "".join(f".{step}" for step in base) + f".{key}[{index}]"
 
 
-def _items(container: dict[str, Any], key: str, base: JsonPath, issues: list[_Issue]) -> list[Any]:
+def _items(
+    container: dict[str, Any], key: str, base: JsonPath, issues: list[JsonIssue]
+) -> list[Any]:
     """The list under ``key`` ("nodes" or "edges"), or an issue if it is missing or no list."""
     if key not in container:
         where = "$" + "".join(f".{step}" for step in base)
         issues.append(
-            _Issue("missing-field", f'{where}: missing "{key}"', base, expected=f"a list of {key}")
+            JsonIssue(
+                "missing-field", f'{where}: missing "{key}"', base, expected=f"a list of {key}"
+            )
         )
         return []
     value = container[key]
     if not isinstance(value, list):
         issues.append(
-            _Issue(
+            JsonIssue(
                 "invalid-field",
                 f"${''.join(f'.{step}' for step in base)}.{key}: expected a list of {key}, "
                 f"got {_json_type(value)}",
@@ -395,7 +390,7 @@ _S_NODE_TYPES = frozenset({"RA", "MA", "CA", "PA"})
 """The S-nodes of the argument layer: the ones checked for a missing side and modelled."""
 
 
-def _read_graph(container: dict[str, Any], base: JsonPath, issues: list[_Issue]) -> _Graph:
+def _read_graph(container: dict[str, Any], base: JsonPath, issues: list[JsonIssue]) -> _Graph:
     """Every valid node, and every valid edge between valid nodes that the argument layer
     may use (see :class:`_Graph`), indexed as they are read; invalid ones and repeated
     ids become issues.
@@ -420,7 +415,7 @@ def _read_graph(container: dict[str, Any], base: JsonPath, issues: list[_Issue])
             ):
                 if id in types:
                     issues.append(
-                        _Issue(
+                        JsonIssue(
                             "duplicate-id",
                             f"{_where(base, 'nodes', index)}: the nodeID {id!r} is used twice",
                             (*base, "nodes", index, "nodeID"),
@@ -492,43 +487,47 @@ def _add_edge(graph: _Graph, source: str, target: str, raw: dict[str, Any], inde
 _ONE_OF_TYPES = "one of " + ", ".join(NODE_TYPES)
 
 
-def _node_issues(raw: Any, index: int, base: JsonPath, issues: list[_Issue]) -> None:
+def _node_issues(raw: Any, index: int, base: JsonPath, issues: list[JsonIssue]) -> None:
     """Everything wrong with an invalid node, each with its JSON path."""
     where, path = _where(base, "nodes", index), (*base, "nodes", index)
     if not isinstance(raw, dict):
         message = f"{where}: a node is {_json_type(raw)}"
-        issues.append(_Issue("invalid-field", message, path, (), "an object"))
+        issues.append(JsonIssue("invalid-field", message, path, (), "an object"))
         return
     if "nodeID" not in raw:
-        issues.append(_Issue("missing-field", f'{where}: missing "nodeID"', path, (), "a nodeID"))
+        issues.append(
+            JsonIssue("missing-field", f'{where}: missing "nodeID"', path, (), "a nodeID")
+        )
     elif _id_of(raw["nodeID"]) is None:
         message = f"{where}.nodeID: {_json_type(raw['nodeID'])} is not an id"
         expected = "a non-empty string or an integer"
-        issues.append(_Issue("invalid-field", message, (*path, "nodeID"), (), expected))
+        issues.append(JsonIssue("invalid-field", message, (*path, "nodeID"), (), expected))
     issues.extend(_type_and_text_issues(raw, where, path))
 
 
-def _type_and_text_issues(raw: dict[str, Any], where: str, path: JsonPath) -> list[_Issue]:
+def _type_and_text_issues(raw: dict[str, Any], where: str, path: JsonPath) -> list[JsonIssue]:
     """A missing or unknown ``type``; a ``text`` that is no string, or missing on an I-node."""
     found = []
     type = raw.get("type")
     if "type" not in raw:
-        found.append(_Issue("missing-field", f'{where}: missing "type"', path, (), _ONE_OF_TYPES))
+        found.append(
+            JsonIssue("missing-field", f'{where}: missing "type"', path, (), _ONE_OF_TYPES)
+        )
     elif type not in NODE_TYPES:
         shown = json.dumps(type) if isinstance(type, str) else _json_type(type)
         message = f"{where}.type: unknown node type {shown}"
-        found.append(_Issue("unknown-node-type", message, (*path, "type"), (), _ONE_OF_TYPES))
+        found.append(JsonIssue("unknown-node-type", message, (*path, "type"), (), _ONE_OF_TYPES))
     if "text" in raw and not isinstance(raw["text"], str):
         message = f"{where}.text: expected a string, got {_json_type(raw['text'])}"
-        found.append(_Issue("invalid-field", message, (*path, "text"), (), "a string"))
+        found.append(JsonIssue("invalid-field", message, (*path, "text"), (), "a string"))
     elif type == "I" and "text" not in raw:
         message = f'{where}: an I-node without "text"'
-        found.append(_Issue("missing-field", message, path, (), "a string"))
+        found.append(JsonIssue("missing-field", message, path, (), "a string"))
     return found
 
 
 def _end(
-    raw: dict[str, Any], key: str, path: JsonPath, named: Set[str], issues: list[_Issue]
+    raw: dict[str, Any], key: str, path: JsonPath, named: Set[str], issues: list[JsonIssue]
 ) -> str | None:
     """The node id under ``key`` ("fromID"/"toID") of an edge, or None with an issue.
 
@@ -537,32 +536,34 @@ def _end(
     where = "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
     id = _id_of(raw.get(key))
     if key not in raw:
-        issues.append(_Issue("missing-field", f'{where}: missing "{key}"', path, (), "a nodeID"))
+        issues.append(JsonIssue("missing-field", f'{where}: missing "{key}"', path, (), "a nodeID"))
     elif id is None:
         message = f"{where}.{key}: {_json_type(raw[key])} is not an id"
-        issues.append(_Issue("invalid-field", message, (*path, key), (), "a nodeID"))
+        issues.append(JsonIssue("invalid-field", message, (*path, key), (), "a nodeID"))
     elif id not in named:
         message = f"{where}.{key}: no node has the id {id!r}"
         expected = "the nodeID of a node in this file"
-        issues.append(_Issue("unknown-reference", message, (*path, key), (id,), expected))
+        issues.append(JsonIssue("unknown-reference", message, (*path, key), (id,), expected))
     else:
         return id
     return None
 
 
 def _edge_issues(
-    raw: Any, index: int, base: JsonPath, named: Set[str], issues: list[_Issue]
+    raw: Any, index: int, base: JsonPath, named: Set[str], issues: list[JsonIssue]
 ) -> tuple[str | None, str | None, dict[str, Any]] | None:
     """Everything wrong with an invalid edge, each with its JSON path."""
     where, path = _where(base, "edges", index), (*base, "edges", index)
     if not isinstance(raw, dict):
         issues.append(
-            _Issue("invalid-field", f"{where}: an edge is {_json_type(raw)}", path, (), "an object")
+            JsonIssue(
+                "invalid-field", f"{where}: an edge is {_json_type(raw)}", path, (), "an object"
+            )
         )
         return None
     if "edgeID" in raw and _id_of(raw["edgeID"]) is None:
         issues.append(
-            _Issue(
+            JsonIssue(
                 "invalid-field",
                 f"{where}.edgeID: {_json_type(raw['edgeID'])} is not an id",
                 (*path, "edgeID"),
@@ -580,10 +581,10 @@ _MISSING_SIDE: Mapping[str, tuple[str, str, str, str]] = {
 }
 
 
-def _dangling(graph: _Graph, base: JsonPath) -> list[_Issue]:
+def _dangling(graph: _Graph, base: JsonPath) -> list[JsonIssue]:
     """S-nodes with nothing on one side, unless a YA-node anchors them in a dialogue."""
     types, outgoing = graph.types, graph.outgoing
-    issues: list[_Issue] = []
+    issues: list[JsonIssue] = []
     for node in graph.s_nodes:
         into = graph.into(node.id)
         if node.id in outgoing and any(types[e.source] not in _NOT_PREMISE_SIDE for e in into):
@@ -593,7 +594,7 @@ def _dangling(graph: _Graph, base: JsonPath) -> list[_Issue]:
     return issues
 
 
-def _missing_sides(graph: _Graph, node: _Node, base: JsonPath) -> list[_Issue]:
+def _missing_sides(graph: _Graph, node: _Node, base: JsonPath) -> list[JsonIssue]:
     """An issue for each side of an S-node without edges: premise/source, conclusion/target.
 
     Anchors (YA), attacks (CA) and preferences (PA) leading into it do not count.
@@ -604,10 +605,10 @@ def _missing_sides(graph: _Graph, node: _Node, base: JsonPath) -> list[_Issue]:
     issues = []
     if not into:
         message = f"the {node.type}-node {node.id!r} has {in_words}: no edge leads into it"
-        issues.append(_Issue(in_code, message, path, ids, "an edge from an I-node"))
+        issues.append(JsonIssue(in_code, message, path, ids, "an edge from an I-node"))
     if not graph.out_of(node.id):
         message = f"the {node.type}-node {node.id!r} has {out_words}: no edge leaves it"
-        issues.append(_Issue(out_code, message, path, ids, "an edge to an I-node"))
+        issues.append(JsonIssue(out_code, message, path, ids, "an edge to an I-node"))
     return issues
 
 
@@ -1077,7 +1078,7 @@ def _refused(
     return FormatError.from_problems(problems, path=path)
 
 
-def _leave_out(graph: _Graph, issues: Sequence[_Issue]) -> list[dict[str, Any]]:
+def _leave_out(graph: _Graph, issues: Sequence[JsonIssue]) -> list[dict[str, Any]]:
     """Take the S-nodes ``issues`` name out of ``graph.s_nodes`` (lenient reading): what the
     map's ``data["left_out"]`` then lists, one entry per node, with why it was left out."""
     reasons: dict[str, list[str]] = {}
@@ -1091,22 +1092,6 @@ def _leave_out(graph: _Graph, issues: Sequence[_Issue]) -> list[dict[str, Any]]:
 
 
 # -- reading: positions --------------------------------------------------------------------
-
-
-def _raise(text: str, path: str | None, issues: Sequence[_Issue]) -> None:
-    """One FormatError for the first issue, listing every issue with its line and column."""
-    lines, items = Lines(text), dict[int, Any]()
-    problems = [
-        Problem(
-            issue.code,
-            "error",
-            issue.ids,
-            issue.message,
-            lines.location(json_offset(text, issue.path, items), path),
-        )
-        for issue in issues
-    ]
-    raise FormatError.from_problems(problems, path=path, expected=issues[0].expected)
 
 
 def _locations(
@@ -1204,11 +1189,11 @@ def loads(text: str, *, path: str | None = None, strict: bool = True) -> Argumen
     """
     document = _parse(text, path)
     found = _container(document)
-    if isinstance(found, _Issue):
-        _raise(text, path, [found])
+    if isinstance(found, JsonIssue):
+        raise_at_paths(text, path, [found])
         raise AssertionError  # pragma: no cover - _raise always raises
     flavour, base, container = found
-    issues: list[_Issue] = []
+    issues: list[JsonIssue] = []
     graph = _read_graph(container, base, issues)
     left_out: list[dict[str, Any]] = []
     if not issues and may_hold_controls(text):
@@ -1218,11 +1203,11 @@ def loads(text: str, *, path: str | None = None, strict: bool = True) -> Argumen
         if issues and not strict:
             left_out, issues = _leave_out(graph, issues), []
     if issues:
-        _raise(text, path, issues)
+        raise_at_paths(text, path, issues)
     return _build(document, flavour, graph, text, path, base, left_out)
 
 
-def _control_issues(graph: _Graph, base: JsonPath) -> list[_Issue]:
+def _control_issues(graph: _Graph, base: JsonPath) -> list[JsonIssue]:
     """Ids, texts and schemes of the argument layer holding control characters, which no
     text format could write (the dialogue layer is carried as data, which may hold them)."""
     issues = []
@@ -1237,7 +1222,7 @@ def _control_issues(graph: _Graph, base: JsonPath) -> list[_Issue]:
             if problem is not None:
                 where = (*base, key, item.index, name)
                 message = f"{_where(base, key, item.index)}.{name}: {problem}"
-                issues.append(_Issue("invalid-text", message, where, (), "text"))
+                issues.append(JsonIssue("invalid-text", message, where, (), "text"))
     return issues
 
 

@@ -21,6 +21,7 @@ import attrs
 from argmap.check import reference_problems
 from argmap.errors import FormatError, MapError
 from argmap.formats._io import (
+    JsonIssue,
     JsonPath,
     Lines,
     PathLike,
@@ -29,6 +30,7 @@ from argmap.formats._io import (
     locate_ids,
     may_hold_controls,
     parse_json,
+    raise_at_paths,
     read_text,
     write_text,
 )
@@ -43,7 +45,6 @@ from argmap.model import (
     Stance,
     Statement,
 )
-from argmap.report import Problem
 
 __all__ = ["VERSION", "dump", "dumps", "load", "loads"]
 
@@ -181,18 +182,6 @@ _KEYS: Mapping[str, frozenset[str]] = {
 unknown key is refused rather than dropped, so nothing written in a file is lost."""
 
 
-class _Issue:
-    """A problem found in the document, at a JSON path until the text is at hand."""
-
-    __slots__ = ("code", "ids", "message", "path")
-
-    def __init__(self, code: str, message: str, path: JsonPath, ids: tuple[str, ...]) -> None:
-        self.code = code
-        self.message = message
-        self.path = path
-        self.ids = ids
-
-
 def _dollar(path: JsonPath) -> str:
     """``$.statements[3].text``: a JSON path as messages show it."""
     return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
@@ -204,14 +193,14 @@ class _Reader:
     def __init__(self, controls: bool = False) -> None:
         self.controls = controls
         """True when some string may hold a control character: then each is checked."""
-        self.issues: list[_Issue] = []
+        self.issues: list[JsonIssue] = []
         self.ids: dict[str, JsonPath] = {}
         """Where each node's (and argument's) id is written, first occurrence."""
 
     def fail(
         self, where: JsonPath, message: str, code: str = "invalid-field", ids: tuple[str, ...] = ()
     ) -> None:
-        self.issues.append(_Issue(code, f"{_dollar(where)}: {message}", where, ids))
+        self.issues.append(JsonIssue(code, f"{_dollar(where)}: {message}", where, ids))
 
     def keys(self, obj: dict[str, Any], kind: str, where: JsonPath) -> None:
         """Refuse the keys an object of ``kind`` does not have."""
@@ -562,35 +551,15 @@ def loads(text: str, *, path: str | None = None) -> ArgumentMap:
         for problem in reference_problems(result):
             if problem.code != "no-premises":
                 where = next((reader.ids[id] for id in problem.ids if id in reader.ids), ())
-                reader.issues.append(_Issue(problem.code, problem.message, where, problem.ids))
+                reader.issues.append(JsonIssue(problem.code, problem.message, where, problem.ids))
     if reader.issues:
-        _raise(text, path, reader.issues)
+        raise_at_paths(text, path, reader.issues)
     all_ids = [*result.statements, *result.inferences, *result.conflicts, *result.arguments]
     return _with_locations(result, locate_ids(text, all_ids, path=path))
 
 
 def _with_locations(result: ArgumentMap, locations: dict[str, Any]) -> ArgumentMap:
     return attrs.evolve(result, locations=locations)
-
-
-def _raise(text: str, path: str | None, issues: list[_Issue]) -> None:
-    """One FormatError for all the issues, each at the line and column of its path.
-
-    The lines are counted once and list items located once per list, so thousands of
-    issues cost one walk over the text, not one each.
-    """
-    lines, items = Lines(text), dict[int, Any]()
-    located = [
-        Problem(
-            issue.code,
-            "error",
-            issue.ids,
-            issue.message,
-            lines.location(json_offset(text, issue.path, items), path),
-        )
-        for issue in issues
-    ]
-    raise FormatError.from_problems(located, path=path)
 
 
 def _parse(text: str, path: str | None) -> dict[str, Any]:
