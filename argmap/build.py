@@ -117,6 +117,7 @@ class MapBuilder:
         stance: Stance = "reported",
         tags: Iterable[str] = (),
         inference: str | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> str:
         """Add a view that ``speaker`` holds in the text, the way argumentation theory
         models reported speech: an asserted statement "``speaker`` says that p" (id
@@ -127,7 +128,8 @@ class MapBuilder:
         filling the scheme's slot for it. ``slots`` adds premises for the scheme's other
         slots (say ``{"expert": "e_is_expert"}``). The view then stands exactly as well
         as its source: rejecting the saying, or raising a critical question against the
-        inference, takes it down.
+        inference, takes it down. ``data`` goes on the inference (say the connective that
+        anchors it, or the slots the text leaves unstated).
 
         This is the reading of AIF+ and Inference Anchoring Theory (Reed, Wells,
         Devereux & Rowe, COMMA 2008; Budzynska & Reed 2011), with the schemes of Walton,
@@ -141,7 +143,7 @@ class MapBuilder:
         self._statement(id, text, quote, tags, None, speaker, stance)
         filled = {SAYING_SLOTS.get(scheme, "assertion"): saying, **dict(slots or {})}
         premises = list(dict.fromkeys([saying, *filled.values()]))
-        self.support(id, premises, id=inference, scheme=scheme, slots=filled)
+        self.support(id, premises, id=inference, scheme=scheme, slots=filled, data=data)
         return id
 
     def thesis(self, id: str) -> str:

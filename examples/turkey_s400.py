@@ -56,16 +56,13 @@ import argparse
 import os
 import pathlib
 import sys
-from typing import Any
 
 import attrs
 
 import argmap
 from argmap import ArgumentMap, MapBuilder, check, cruxes, evaluate, explain, render
-from argmap.build import SAYING_SLOTS
 from argmap.check import CODES
 from argmap.dot import Theme
-from argmap.model import Stance
 from argmap.report import Report
 from argmap.schemes import SCHEMES
 from argmap.strengths import strengths
@@ -104,35 +101,6 @@ def read_article(path: str | os.PathLike[str] | None = None) -> str | None:
     if found is None:
         return None
     return found.read_text(encoding="utf-8")
-
-
-def _report(
-    b: MapBuilder,
-    speaker: str,
-    id: str,
-    text: str,
-    *,
-    quote: str,
-    saying: str,
-    saying_text: str,
-    saying_quote: str,
-    inference: str,
-    scheme: str,
-    tags: tuple[str, ...],
-    slots: dict[str, str] | None = None,
-    stance: Stance = "reported",
-    data: dict[str, Any] | None = None,
-) -> str:
-    """Reported speech as :meth:`MapBuilder.says` adds it (the asserted saying, the view
-    with its speaker, an inference from the saying by a source scheme), with ``data`` on
-    the inference: the connective that anchors it and the slots the text leaves unstated
-    (an unnamed "some" states no position to know)."""
-    b.premise(saying, saying_text, quote=saying_quote, tags=tags)
-    b.claim(id, text, quote=quote, speaker=speaker, stance=stance, tags=tags)
-    filled = {SAYING_SLOTS[scheme]: saying, **(slots or {})}
-    premises = list(dict.fromkeys([saying, *filled.values()]))
-    b.support(id, premises, id=inference, scheme=scheme, slots=filled, data=data)
-    return id
 
 
 def build_map(source: str | None = None) -> ArgumentMap:
@@ -252,8 +220,7 @@ def build_map(source: str | None = None) -> ArgumentMap:
     )
 
     # --- Leverage -------------------------------------------------------------------------
-    _report(
-        b,
+    b.says(
         "some (unnamed)",
         "leverage",
         "Turkey may be using the S-400 deal to enhance its political leverage and so get "
@@ -346,8 +313,7 @@ def build_map(source: str | None = None) -> ArgumentMap:
     )
 
     # --- Technical doubts -----------------------------------------------------------------
-    _report(
-        b,
+    b.says(
         "unnamed reports",
         "standalone_use",
         "Turkey aims to use the S-400 missile system without integrating it into NATO's "
@@ -390,8 +356,7 @@ def build_map(source: str | None = None) -> ArgumentMap:
         quote="experts",
         tags=(TECHNICAL,),
     )
-    _report(
-        b,
+    b.says(
         "unnamed experts",
         "iff_doubtful",
         "Turkey's plan may not be viable.",
@@ -506,8 +471,7 @@ def build_map(source: str | None = None) -> ArgumentMap:
         quote="what made the Chinese tender preferable for Turkey",
         tags=(BACKGROUND,),
     )
-    _report(
-        b,
+    b.says(
         "Ankara",
         "spirit_violated",
         "The allies' unwillingness to share know-how on military defence systems violated "
@@ -530,8 +494,7 @@ def build_map(source: str | None = None) -> ArgumentMap:
         quote="motivating Turkey to further invest in domestic arms production",
         tags=(BACKGROUND,),
     )
-    _report(
-        b,
+    b.says(
         "general assessment (unnamed)",
         "s400_advanced",
         "The S-400 is one of the most advanced long-range air defence systems in the world.",

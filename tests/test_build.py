@@ -136,12 +136,20 @@ def test_says_adds_the_saying_the_view_and_the_inference_between() -> None:
 
 def test_says_defaults_name_the_saying_after_the_view() -> None:
     b = MapBuilder("t")
-    b.says("some", "lev", "Turkey may be bargaining.", stance="conceded", scheme="testimony")
+    b.says(
+        "some",
+        "lev",
+        "Turkey may be bargaining.",
+        stance="conceded",
+        scheme="testimony",
+        data={"anchor": "Some argue"},
+    )
     m = b.build()
     assert m.statements["lev.said"].text == "According to some: Turkey may be bargaining."
     assert m.statements["lev"].stance == "conceded"
     [inference] = m.inferences.values()
     assert dict(inference.slots) == {"statement": "lev.said"}
+    assert inference.data == {"anchor": "Some argue"}
 
 
 def test_a_reported_view_stands_exactly_as_well_as_its_source() -> None:
