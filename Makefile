@@ -4,13 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest wheel-check docs bench graphviz clean images
+.PHONY: demo test lint typecheck pytest wheel-check docs bench graphviz system clean images
 
 # The article is not shipped: `make demo ARGMAP_ARTICLE=FILE` verifies the quotes against it.
 demo: $(STAMP) graphviz
 	$(BIN)/python examples/turkey_s400.py -o build/turkey_s400.svg
 
-test: $(STAMP) graphviz lint typecheck pytest docs wheel-check
+test: $(STAMP) system lint typecheck pytest docs wheel-check
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -45,7 +45,13 @@ $(STAMP): pyproject.toml
 
 # Graphviz's `dot` renders the diagrams: install it when it is missing and we are root.
 graphviz:
-	@command -v dot >/dev/null 2>&1 || sh tools/install-graphviz.sh
+	@sh tools/install-system.sh dot
+
+# The tests also drive Debian's Chromium (through Playwright): one apt-get for both.
+# Without Chromium (not root, no apt) the browser tests skip and say why; without `dot`
+# nothing goes on.
+system:
+	@sh tools/install-system.sh dot chromium || command -v dot >/dev/null
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .hypothesis

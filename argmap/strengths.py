@@ -37,9 +37,32 @@ from argmap.gradual import strengths as qbaf_strengths
 from argmap.model import ArgumentMap, short_repr
 from argmap.report import Problem
 
-__all__ = ["DEFAULT_BASE", "strengths", "to_qbaf"]
+__all__ = ["DEFAULT_BASE", "Strengths", "strengths", "to_qbaf"]
 
 DEFAULT_BASE = 0.5
+
+
+class Strengths(dict[str, float]):
+    """The strength of every statement and inference of a map, by id, in the map's
+    order (a ``dict``, so it prints, compares and serialises as one), and what produced
+    it: ``semantics`` (the gradual semantics' name), ``base`` (the base score used for
+    every statement and inference, by id) and ``defaults`` (the ids whose base score was
+    not given, as ``base=`` or ``data["base"]``, but a default)."""
+
+    __slots__ = ("base", "defaults", "semantics")
+
+    def __init__(
+        self,
+        values: Mapping[str, float],
+        *,
+        semantics: str,
+        base: Mapping[str, float],
+        defaults: tuple[str, ...],
+    ) -> None:
+        super().__init__(values)
+        self.semantics = semantics
+        self.base = dict(base)
+        self.defaults = defaults
 
 
 def _is_score(value: object) -> bool:
@@ -137,7 +160,7 @@ def strengths(
     semantics: str = "df-quad",
     base: Mapping[str, float] | None = None,
     fixed: Mapping[str, bool] | None = None,
-) -> dict[str, float]:
+) -> Strengths:
     """The strength, in [0, 1], of every statement and inference of ``map`` under a
     gradual ``semantics`` ("df-quad", "quad", "euler", "quadratic-energy",
     "h-categoriser"; see :mod:`argmap.gradual` for the papers).
@@ -149,5 +172,18 @@ def strengths(
             f"unknown semantics {short_repr(semantics)}; choose one of {', '.join(SEMANTICS)}."
         )
         raise MapError([Problem("unknown-semantics", "error", (), message)])
-    computed = qbaf_strengths(to_qbaf(map, base=base, fixed=fixed), semantics=semantics)
-    return {id: computed[id] for id in [*map.statements, *map.inferences]}
+    qbaf = to_qbaf(map, base=base, fixed=fixed)
+    computed = qbaf_strengths(qbaf, semantics=semantics)
+    ids = [*map.statements, *map.inferences]
+    given = {} if base is None else base
+    defaults = tuple(
+        id
+        for id in ids
+        if id not in given and "base" not in map.node(id).data and id not in (fixed or {})
+    )
+    return Strengths(
+        {id: computed[id] for id in ids},
+        semantics=semantics,
+        base={id: qbaf.base[id] for id in ids},
+        defaults=defaults,
+    )
