@@ -23,8 +23,8 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
 images: $(STAMP) graphviz
-	$(BIN)/python examples/turkey_s400.py -o docs/images/turkey_s400.svg
-	$(BIN)/python examples/turkey_s400.py --evaluated -o docs/images/turkey_s400_evaluated.svg
+	$(BIN)/python examples/turkey_s400.py --no-page -o docs/images/turkey_s400.svg
+	$(BIN)/python examples/turkey_s400.py --no-page --semantics grounded -o docs/images/turkey_s400_evaluated.svg
 
 # The documentation site, into build/site; --strict fails on any broken link or reference.
 docs: $(STAMP) graphviz

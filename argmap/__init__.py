@@ -33,13 +33,15 @@ from argmap.model import (
 )
 from argmap.report import Location, Problem, Report, Severity
 from argmap.semantics import Evaluation, Label, evaluate
-from argmap.strengths import strengths
+from argmap.sensitivity import fragility, sensitivity
+from argmap.strengths import DEFAULT_BASES, Strengths, strengths
 from argmap.whatif import Change, WhatIf, what_if
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CODES",
+    "DEFAULT_BASES",
     "ArgmapError",
     "Argument",
     "ArgumentMap",
@@ -66,6 +68,7 @@ __all__ = [
     "SolverUnavailableError",
     "Statement",
     "Step",
+    "Strengths",
     "WhatIf",
     "__version__",
     "check",
@@ -74,9 +77,11 @@ __all__ = [
     "dumps",
     "evaluate",
     "explain",
+    "fragility",
     "load",
     "loads",
     "render",
+    "sensitivity",
     "strengths",
     "to_dot",
     "what_if",

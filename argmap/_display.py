@@ -10,6 +10,8 @@ goes through :func:`html.escape`.
   when neither is there, or the map is too large to draw inline, an HTML summary
   table saying why, which marks speakers, stances, schemes, implicit relations and
   raised critical questions as diagrams do.
+  :func:`map_page` gives the interactive page (:mod:`argmap.page`) in an
+  ``<iframe>``, for ``ArgumentMap._repr_html_``.
 * :class:`~argmap.Report`: an HTML list of the problems, severities in colour.
 * :class:`~argmap.Evaluation`: an HTML table of the labels, coloured as in diagrams.
 * :class:`~argmap.WhatIf`: an HTML table of the changes.
@@ -22,6 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from argmap.dot import Theme, scheme_name
+from argmap.page import to_html
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Statement
@@ -36,6 +39,7 @@ __all__ = [
     "evaluation_repr",
     "map_html",
     "map_mimebundle",
+    "map_page",
     "map_svg",
     "report_html",
     "report_repr",
@@ -135,13 +139,44 @@ def map_svg(map: ArgumentMap) -> str:
 
 
 def map_mimebundle(map: ArgumentMap) -> dict[str, str]:
-    """Jupyter's display of ``map``: its SVG diagram, else an HTML summary table."""
+    """Jupyter's display of ``map``: the interactive page (:func:`map_page`, which
+    Jupyter shows first) with its SVG diagram beside it (for viewers that run no
+    script, such as a notebook rendered on a website); else an HTML summary table."""
     plain = _guarded(lambda: repr(map), lambda: object.__repr__(map))
     try:
-        return {"image/svg+xml": map_svg(map), "text/plain": plain}
+        svg = map_svg(map)
+        return {"text/html": map_page(map), "image/svg+xml": svg, "text/plain": plain}
     except Exception as error:  # a repr must never raise
         reason = str(error) or type(error).__name__
     return {"text/html": map_html(map, reason=reason), "text/plain": plain}
+
+
+def map_page(map: ArgumentMap, *, height: int = 640) -> str:
+    """The interactive page of ``map`` (:func:`argmap.page.to_html`: diagram, source,
+    check report, live what-if) in a sandboxed ``<iframe srcdoc>``, so that its script
+    and style stay out of the notebook's; the page's own Content-Security-Policy
+    forbids any request. Maps over :data:`DRAW_LIMIT` nodes, and any failure, give the
+    summary table of :func:`map_html` instead, saying why."""
+
+    def build() -> str:
+        size = len(map.statements) + len(map.inferences) + len(map.conflicts)
+        if size > DRAW_LIMIT:
+            reason = (
+                f"the map has {size} nodes, too many to show inline (over {DRAW_LIMIT}): "
+                "argmap.page.write_html(map, 'map.html') writes the page to a file"
+            )
+            return map_html(map, reason=reason)
+        page = to_html(map)
+        return (
+            f'<iframe class="argmap-page" sandbox="allow-scripts" srcdoc="{_e(page)}" '
+            f'style="width:100%;height:{int(height)}px;border:1px solid #cfd8dc" '
+            f'title="{_e(map.title or "argument map")}"></iframe>'
+        )
+
+    def fallback() -> str:
+        return map_html(map, reason="the interactive page could not be made")
+
+    return _guarded(build, fallback)
 
 
 def map_html(map: ArgumentMap, *, reason: str | None = None) -> str:

@@ -16,6 +16,7 @@ every duplicate id and every ill-typed value at once in one :class:`~argmap.MapE
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -43,6 +44,15 @@ SAYING_SLOTS: Mapping[str, str] = {
 }
 """The schemes by which a reported view follows from its saying, and the slot of each
 that the saying fills (see :meth:`MapBuilder.says`)."""
+
+
+def _is_score(value: object) -> bool:
+    """A real number (not a bool) in [0, 1]; NaN fails both comparisons."""
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and 0.0 <= float(value) <= 1.0
+    )
 
 
 class MapBuilder:
@@ -76,12 +86,16 @@ class MapBuilder:
         data: Mapping[str, Any] | None = None,
         speaker: str | None = None,
         stance: Stance = "asserted",
+        base: float | None = None,
     ) -> str:
         """Add a statement that is argued for; ``thesis=True`` makes it a thesis of the map.
 
         ``speaker`` is who holds it in the text (``None``: the author), ``stance`` how
         the author stands to it: ``"asserted"``, ``"reported"``, ``"hedged"`` ("may",
-        "it is possible to say") or ``"conceded"`` ("that said")."""
+        "it is possible to say") or ``"conceded"`` ("that said"). ``base`` is its base
+        score for the gradual semantics, a number in [0, 1] kept as ``data["base"]``;
+        without it, the default of its stance (:data:`argmap.strengths.DEFAULT_BASES`)."""
+        data = self._with_base(id, data, base)
         self._statement(id, text, quote, tags, data, speaker, stance)
         if thesis:
             self.thesis(id)
@@ -97,9 +111,11 @@ class MapBuilder:
         data: Mapping[str, Any] | None = None,
         speaker: str | None = None,
         stance: Stance = "asserted",
+        base: float | None = None,
     ) -> str:
         """Add a statement that is given as a reason (its role comes from how it is used);
-        ``speaker`` and ``stance`` as for :meth:`claim`."""
+        ``speaker``, ``stance`` and ``base`` as for :meth:`claim`."""
+        data = self._with_base(id, data, base)
         return self._statement(id, text, quote, tags, data, speaker, stance)
 
     def says(
@@ -165,15 +181,18 @@ class MapBuilder:
         data: Mapping[str, Any] | None = None,
         slots: Mapping[str, str] | None = None,
         implicit: bool = False,
+        base: float | None = None,
     ) -> str:
         """Add an inference: ``premises`` (one id, or ids that work jointly) support ``conclusion``.
 
         Call it once per independent reason; returns the inference's id. ``scheme`` is a
         key of :data:`argmap.schemes.SCHEMES`, ``slots`` maps the scheme's premise slots
         to the premises that fill them, ``implicit=True`` marks an inference the text
-        leaves unsaid.
+        leaves unsaid, ``base`` is its base score (a number in [0, 1], kept as
+        ``data["base"]``; without it :data:`argmap.strengths.DEFAULT_BASE`).
         """
         id, free = self._claim_id(id, "inf", "an inference")
+        data = self._with_base(id, data, base)
         inference = Inference(id, premises, conclusion, scheme, label, data, slots, implicit)
         if free:
             self._inferences[id] = inference
@@ -191,6 +210,7 @@ class MapBuilder:
         kind: ConflictKind | None = None,
         question: str | None = None,
         implicit: bool = False,
+        base: float | None = None,
     ) -> str:
         """Add a conflict: statement ``source`` speaks against ``target``.
 
@@ -199,9 +219,12 @@ class MapBuilder:
         ``conflict-kind-mismatch`` where the structure says otherwise); ``question`` is
         the key of the critical question of the target inference's scheme that this
         undercut raises (Gordon, Prakken & Walton 2007); ``implicit=True`` marks a
-        conflict the text leaves unsaid. Returns the conflict's id.
+        conflict the text leaves unsaid; ``base`` is its base score, used when the
+        conflict is itself attacked and so becomes an argument (a number in [0, 1], kept
+        as ``data["base"]``). Returns the conflict's id.
         """
         id, free = self._claim_id(id, "con", "a conflict")
+        data = self._with_base(id, data, base)
         conflict = Conflict(id, source, target, data, kind, question, implicit)
         if free:
             self._conflicts[id] = conflict
@@ -238,6 +261,24 @@ class MapBuilder:
         return result
 
     # -- helpers ----------------------------------------------------------------------
+
+    def _with_base(
+        self, id: object, data: Mapping[str, Any] | None, base: object
+    ) -> Mapping[str, Any] | None:
+        """``data`` with ``"base": base`` when a base score is given; a base that is not a
+        number in [0, 1] is noted as a problem (``invalid-base-score``) for :meth:`build`."""
+        if base is None:
+            return data
+        if not isinstance(base, numbers.Real) or not _is_score(base):
+            ids = (id,) if isinstance(id, str) else ()
+            message = (
+                f"the base score of {short_repr(id)} is {short_repr(base)}, not a number in [0, 1]."
+            )
+            self._problems.append(Problem("invalid-base-score", "error", ids, message))
+            return data
+        if data is not None and not isinstance(data, Mapping):
+            return data  # ill-typed data: the map refuses it, naming the node
+        return {**(data or {}), "base": float(base)}
 
     def _references(self) -> Iterator[Problem]:
         """The unknown references of every node and thesis given, for a map that could
@@ -306,7 +347,11 @@ class MapBuilder:
                     "duplicate-id",
                     "error",
                     (id,),
-                    f"{id!r} is used twice: as {taken} and as {kind}.",
+                    (
+                        f"two {kind.split(' ', 1)[1]}s have the id {id!r}: ids must be unique."
+                        if taken == kind
+                        else f"{id!r} names both {taken} and {kind}: ids must be unique."
+                    ),
                 )
             )
             return id, False

@@ -9,24 +9,34 @@ the command line is wrong.
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
 import json
 import os
 import pathlib
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 import attrs
+import yaml
 
-from argmap import formats
+from argmap import af, formats
+from argmap._readout import evaluation_sections
 from argmap.check import check
 from argmap.dot import FORMATS as RENDER_FORMATS
 from argmap.dot import RANKDIRS, Theme, refuse_inputs, render, write_digraph
-from argmap.errors import ArgmapError, FormatError, MapError
+from argmap.errors import ArgmapError, FormatError, MapError, RenderError
+from argmap.formats._io import decode_text, read_text
+from argmap.formats.argdown_dot import to_dot as argdown_dot
 from argmap.model import ArgumentMap, Statement
+from argmap.page import write_html
 from argmap.report import Location, Problem, Report
+from argmap.semantics import evaluate
+from argmap.strengths import strengths
+from argmap.whatif import what_if
 
 __all__ = ["main"]
 
@@ -37,6 +47,10 @@ GRADUAL = ("df-quad", "quad", "euler", "quadratic-energy", "h-categoriser")
 _AF_SUFFIXES = (".apx", ".tgf", ".af", ".i23")
 
 _READABLE_SUFFIXES = (".json", ".argdown", ".ad", ".xml")
+
+_READERS = sorted(formats.READERS)
+_WRITERS = sorted(formats.WRITERS)
+_INPUT_HELP = "input format, when the suffix does not say (needed for stdin)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,11 +92,17 @@ def _parser() -> argparse.ArgumentParser:
         "  argmap check corpus/ --format json > report.json\n"
         "exit status: 0 clean (warnings allowed), 1 errors found, 2 unreadable input",
     )
-    checking.add_argument("files", nargs="+", type=_path, metavar="FILE", help="maps or folders")
-    checking.add_argument("--format", choices=["text", "json"], default="text", dest="output")
     checking.add_argument(
-        "--input-format", choices=sorted(formats.FORMATS), help="format of the files"
+        "files", nargs="+", type=_path, metavar="FILE", help="maps or folders; - reads stdin"
     )
+    checking.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        dest="output",
+        help="text: one line per problem (default); json: one document for programs",
+    )
+    checking.add_argument("--input-format", choices=_READERS, help=_INPUT_HELP)
     checking.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     checking.add_argument(
         "--lenient",
@@ -99,18 +119,52 @@ def _parser() -> argparse.ArgumentParser:
         "  argmap render map.argdown -o map.svg\n"
         "  argmap render map.json -o part.pdf --tag leverage --rankdir LR",
     )
-    drawing.add_argument("file", type=_path, metavar="FILE")
-    drawing.add_argument("-o", "--output", type=_path, required=True, help=".svg .png .pdf .dot")
-    drawing.add_argument("--to", choices=RENDER_FORMATS, help="output format (default: suffix)")
-    drawing.add_argument("--input-format", choices=sorted(formats.FORMATS))
-    drawing.add_argument("--tag", action="append", default=[], help="draw only statements with TAG")
+    drawing.add_argument("file", type=_path, metavar="FILE", help="the map; - reads stdin")
+    drawing.add_argument(
+        "-o",
+        "--output",
+        type=_path,
+        required=True,
+        help="the picture: .svg .png .pdf .dot, or .html for the interactive page; "
+        "- writes stdout (with --to)",
+    )
+    drawing.add_argument(
+        "--to",
+        choices=[*RENDER_FORMATS, "html"],
+        help="output format (default: suffix); html: the interactive page",
+    )
+    drawing.add_argument(
+        "--source",
+        type=_path,
+        metavar="FILE",
+        help="the text the quotes point into, for the page (default: the map's own)",
+    )
+    drawing.add_argument("--input-format", choices=_READERS, help=_INPUT_HELP)
+    drawing.add_argument(
+        "--tag", action="append", default=[], help="draw only statements with TAG (repeatable)"
+    )
     drawing.add_argument(
         "--section", action="append", default=[], help="draw only statements under heading SECTION"
     )
-    drawing.add_argument("--rankdir", choices=RANKDIRS, default=Theme().rankdir)
-    drawing.add_argument("--wrap", type=int, default=Theme().wrap, help="characters per line")
-    drawing.add_argument("--font", default=Theme().font)
-    drawing.add_argument("--no-legend", action="store_true")
+    drawing.add_argument(
+        "--semantics",
+        choices=[*DUNG, *GRADUAL],
+        help="colour by one evaluation: labels (Dung semantics) or strengths (gradual)",
+    )
+    drawing.add_argument(
+        "--theme",
+        type=_path,
+        metavar="FILE",
+        help="a YAML or JSON file of Theme fields (colours, font, wrap...); options override it",
+    )
+    drawing.add_argument(
+        "--rankdir",
+        choices=RANKDIRS,
+        help=f"direction of support: BT puts conclusions on top (default: {Theme().rankdir})",
+    )
+    drawing.add_argument("--wrap", type=int, help=f"characters per line (default: {Theme().wrap})")
+    drawing.add_argument("--font", help=f"font name (default: {Theme().font})")
+    drawing.add_argument("--no-legend", action="store_true", help="leave the legend out")
     drawing.add_argument(
         "--view",
         choices=["auto", "argmap", "argdown"],
@@ -120,19 +174,54 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluating = commands.add_parser(
         "evaluate",
-        help="which claims stand, how strongly",
+        help="which claims stand, how strongly, why, and what they stand or fall with",
         description="Label every statement in/out/undecided (Dung semantics) or give its "
-        "strength (gradual semantics). Also reads Dung frameworks: .apx, .tgf, .af (ICCMA).",
+        "strength (gradual semantics): statement texts with their ids in brackets, theses "
+        "first. On request, say why a node has its label or strength (--explain), what "
+        "the thesis stands or falls with (--cruxes) and how much its strength depends on "
+        "each base score (--sensitivity). Also reads Dung frameworks: .apx, .tgf, .af, "
+        ".i23 (ICCMA).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n"
         "  argmap evaluate map.argmap.json\n"
-        "  argmap evaluate map.argdown --semantics df-quad --format json\n"
+        "  argmap evaluate map.argmap.json --explain thesis --cruxes\n"
+        "  argmap evaluate map.argdown --semantics df-quad --sensitivity --json\n"
         "  argmap evaluate instance.af --semantics preferred",
     )
-    evaluating.add_argument("file", type=_path, metavar="FILE")
-    evaluating.add_argument("--semantics", choices=[*DUNG, *GRADUAL], default="grounded")
-    evaluating.add_argument("--format", choices=["text", "json"], default="text", dest="output")
-    evaluating.add_argument("--input-format", choices=sorted(formats.FORMATS))
+    evaluating.add_argument("file", type=_path, metavar="FILE", help="a map or a framework")
+    evaluating.add_argument(
+        "--semantics",
+        choices=[*DUNG, *GRADUAL],
+        default="grounded",
+        help="Dung semantics label, gradual ones give strengths (default: grounded)",
+    )
+    evaluating.add_argument("--explain", metavar="ID", help="say why ID has its label or strength")
+    evaluating.add_argument(
+        "--cruxes",
+        nargs="?",
+        const="",
+        metavar="ID",
+        help="the smallest positions that change ID's label (default: the thesis)",
+    )
+    evaluating.add_argument(
+        "--sensitivity",
+        nargs="?",
+        const="",
+        metavar="ID",
+        help="how ID's strength depends on each base score, with warnings where it is "
+        "fragile (default: the thesis; df-quad unless --semantics is gradual)",
+    )
+    evaluating.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        dest="output",
+        help="text for people (default), json for programs",
+    )
+    evaluating.add_argument(
+        "--json", action="store_const", const="json", dest="output", help="same as --format json"
+    )
+    evaluating.add_argument("--input-format", choices=_READERS, help=_INPUT_HELP)
 
     asking = commands.add_parser(
         "what-if",
@@ -144,13 +233,33 @@ def _parser() -> argparse.ArgumentParser:
         "  argmap what-if s400.argmap.json --accept leverage\n"
         "  argmap what-if s400.argmap.json --reject iff_doubtful --semantics preferred",
     )
-    asking.add_argument("file", type=_path, metavar="FILE")
-    asking.add_argument("--accept", action="append", default=[], metavar="ID")
-    asking.add_argument("--reject", action="append", default=[], metavar="ID")
-    asking.add_argument("--semantics", choices=DUNG, default="grounded")
-    asking.add_argument("--gradual", choices=GRADUAL, default="df-quad")
-    asking.add_argument("--format", choices=["text", "json"], default="text", dest="output")
-    asking.add_argument("--input-format", choices=sorted(formats.FORMATS))
+    asking.add_argument("file", type=_path, metavar="FILE", help="the map; - reads stdin")
+    asking.add_argument(
+        "--accept", action="append", default=[], metavar="ID", help="accept statement ID"
+    )
+    asking.add_argument(
+        "--reject", action="append", default=[], metavar="ID", help="reject statement ID"
+    )
+    asking.add_argument(
+        "--semantics",
+        choices=DUNG,
+        default="grounded",
+        help="the Dung semantics for labels (default: %(default)s)",
+    )
+    asking.add_argument(
+        "--gradual",
+        choices=GRADUAL,
+        default="df-quad",
+        help="the gradual semantics for strengths (default: %(default)s)",
+    )
+    asking.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        dest="output",
+        help="text for people (default), json for programs",
+    )
+    asking.add_argument("--input-format", choices=_READERS, help=_INPUT_HELP)
 
     converting = commands.add_parser(
         "convert",
@@ -162,11 +271,50 @@ def _parser() -> argparse.ArgumentParser:
         "  argmap convert map.argdown export.json --to argdown-json\n"
         "  argmap convert nodeset.json map.argdown",
     )
-    converting.add_argument("input", type=_path, metavar="IN")
-    converting.add_argument("output", type=_path, metavar="OUT")
-    converting.add_argument("--to", choices=sorted(formats.FORMATS), help="output format")
-    converting.add_argument("--input-format", choices=sorted(formats.FORMATS))
+    converting.add_argument("input", type=_path, metavar="IN", help="the map; - reads stdin")
+    converting.add_argument(
+        "output", type=_path, metavar="OUT", help="the file to write; - writes stdout (with --to)"
+    )
+    converting.add_argument(
+        "--to", choices=_WRITERS, help="output format (default: from OUT's suffix)"
+    )
+    converting.add_argument("--input-format", choices=_READERS, help=_INPUT_HELP)
     return parser
+
+
+_STDIO = pathlib.Path("-")
+"""The name that means standard input (as a file to read) or output (as one to write)."""
+
+
+def _load(path: pathlib.Path, input_format: str | None, *, strict: bool = True) -> ArgumentMap:
+    """The map in ``path`` (``-``: standard input, whose format ``--input-format`` says)."""
+    if path != _STDIO:
+        return formats.load(path, format=input_format, strict=strict)
+    if input_format is None:
+        raise FormatError(
+            "standard input has no suffix to tell its format: give --input-format",
+            path="<stdin>",
+        )
+    text = decode_text(sys.stdin.buffer.read(), "<stdin>")
+    return formats.loads(text, format=input_format, path="<stdin>", strict=strict)
+
+
+def _sources(path: pathlib.Path, input_format: str | None) -> tuple[pathlib.Path, ...]:
+    """The files a command reads for ``path`` (none for standard input)."""
+    return () if path == _STDIO else formats.sources(path, format=input_format)
+
+
+def _to_stdout(write: Callable[[pathlib.Path], pathlib.Path], format: str | None) -> None:
+    """Run ``write`` on a file in a private folder and copy what it wrote to standard
+    output: how ``-o -`` reuses the writers, which write files atomically."""
+    if format is None:
+        raise FormatError("standard output has no suffix to tell the format: give --to")
+    with tempfile.TemporaryDirectory(prefix="argmap-") as folder:
+        written = write(pathlib.Path(folder) / f"out.{format}")
+        content = written.read_bytes()
+    sys.stdout.flush()
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()
 
 
 def _files(paths: Sequence[pathlib.Path]) -> Iterator[pathlib.Path]:
@@ -177,7 +325,7 @@ def _files(paths: Sequence[pathlib.Path]) -> Iterator[pathlib.Path]:
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _READABLE_SUFFIXES
             )
         else:
-            yield path
+            yield path  # standard input (-) too
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
@@ -238,7 +386,7 @@ def _check(args: argparse.Namespace) -> int:
     for number, path in enumerate(files, 1):
         _progress(sys.stderr, number, len(files), path)
         try:
-            loaded = formats.load(path, format=args.input_format, strict=not args.lenient)
+            loaded = _load(path, args.input_format, strict=not args.lenient)
             report = check(loaded)
             readable = True
         except FormatError as error:
@@ -388,28 +536,114 @@ def _in_sections(map: ArgumentMap, titles: Sequence[str]) -> Callable[[Statement
 
 
 def _render(args: argparse.Namespace) -> int:
-    theme = attrs.evolve(Theme(), rankdir=args.rankdir, wrap=args.wrap, font=args.font)
-    inputs = formats.sources(args.file, format=args.input_format)
+    theme = _theme(args)
+    inputs = _sources(args.file, args.input_format)
     refuse_inputs(args.output, inputs)
-    m = formats.load(args.file, format=args.input_format)
+    m = _load(args.file, args.input_format)
     if args.tag:
+        _known_tags(m, args.tag)
         m = restrict(m, lambda statement: bool(set(statement.tags) & set(args.tag)))
     if args.section:
         m = restrict(m, _in_sections(m, args.section))
     view = args.view
     if view == "auto":
         view = "argdown" if "argdown" in m.data else "argmap"
-    if view == "argdown":
-        from argmap.formats.argdown_dot import to_dot as argdown_dot
 
-        digraph = argdown_dot(m, theme=theme)
-        written = write_digraph(digraph, args.output, format=args.to, inputs=inputs)
-    else:
-        written = render(
-            m, args.output, format=args.to, theme=theme, legend=not args.no_legend, inputs=inputs
+    source = read_text(args.source) if args.source is not None else None
+    page = args.to == "html" or (args.to is None and args.output.suffix.lower() == ".html")
+
+    def write(target: pathlib.Path) -> pathlib.Path:
+        if page:
+            return write_html(m, target, source=source, theme=theme, inputs=inputs)
+        if view == "argdown":
+            digraph = argdown_dot(m, theme=theme)
+            return write_digraph(digraph, target, format=args.to, inputs=inputs)
+        return render(
+            m,
+            target,
+            format=args.to,
+            theme=theme,
+            legend=not args.no_legend,
+            inputs=inputs,
+            evaluation=evaluate(m, semantics=args.semantics) if args.semantics in DUNG else None,
+            strengths=strengths(m, semantics=args.semantics) if args.semantics in GRADUAL else None,
         )
-    _wrote(written)
+
+    if args.output == _STDIO:
+        _to_stdout(write, args.to)
+    else:
+        _wrote(write(args.output))
     return EXIT_OK
+
+
+def _theme(args: argparse.Namespace) -> Theme:
+    """The theme of ``--theme FILE`` (YAML or JSON: Theme's fields by name), with
+    ``--rankdir``, ``--wrap`` and ``--font`` over it; every bad field is one problem."""
+    fields: dict[str, Any] = {}
+    if args.theme is not None:
+        text = read_text(args.theme)
+        try:
+            loaded = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise FormatError(
+                f"not a YAML or JSON theme: {getattr(error, 'problem', None) or error}",
+                path=str(args.theme),
+                line=mark.line + 1 if mark is not None else None,
+                column=mark.column + 1 if mark is not None else None,
+            ) from None
+        if not isinstance(loaded, dict):
+            raise FormatError("a theme is a mapping of Theme fields", path=str(args.theme))
+        known = attrs.fields_dict(Theme)
+        for name, value in loaded.items():
+            if name not in known:
+                raise FormatError(
+                    f"a theme has no field {str(name)!r}{_nearest(str(name), known)}",
+                    path=str(args.theme),
+                    code="unknown-field",
+                )
+            fields[name] = tuple(value) if isinstance(value, list) else value
+    for name in ("rankdir", "wrap", "font"):
+        if getattr(args, name) is not None:
+            fields[name] = getattr(args, name)
+    try:
+        return Theme(**fields)
+    except RenderError as error:
+        raise FormatError(str(error), path=str(args.theme) if args.theme else None) from None
+
+
+def _nearest(word: str, known: Iterable[str]) -> str:
+    """``; nearest: 'a', 'b'`` for the known names most like ``word``; empty if none is."""
+    close = difflib.get_close_matches(word, sorted(known), n=3, cutoff=0.6)
+    return f"; nearest: {', '.join(repr(name) for name in close)}" if close else ""
+
+
+def _known_ids(map: ArgumentMap, named: Sequence[tuple[str, str]]) -> None:
+    """Refuse every (option, id) of the command line whose id is no statement of the map,
+    one problem each, naming the option and the nearest ids."""
+    problems = [
+        Problem(
+            "unknown-reference",
+            "error",
+            (id,),
+            f"{option} {id!r}: the map has no statement with this id{_nearest(id, map.statements)}",
+        )
+        for option, id in named
+        if id not in map.statements
+    ]
+    if problems:
+        raise MapError(problems)
+
+
+def _known_tags(map: ArgumentMap, tags: Sequence[str]) -> None:
+    """Refuse (exit 2) a ``--tag`` no statement has, naming the nearest tags."""
+    known = {tag for statement in map.statements.values() for tag in statement.tags}
+    for tag in tags:
+        if tag not in known:
+            raise FormatError(
+                f"--tag {tag!r}: no statement of the map has this tag{_nearest(tag, known)}",
+                code="unknown-tag",
+            )
 
 
 def _wrote(path: pathlib.Path) -> None:
@@ -424,9 +658,14 @@ def _wrote(path: pathlib.Path) -> None:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    inputs = formats.sources(args.input, format=args.input_format)
+    inputs = _sources(args.input, args.input_format)
     refuse_inputs(args.output, inputs)
-    m = formats.load(args.input, format=args.input_format)
+    m = _load(args.input, args.input_format)
+    if args.output == _STDIO:
+        if args.to is None:
+            raise FormatError("standard output has no suffix to tell the format: give --to")
+        sys.stdout.write(formats.dumps(m, format=args.to))
+        return EXIT_OK
     written = formats.dump(m, args.output, format=args.to, inputs=inputs)
     _wrote(written)
     return EXIT_OK
@@ -443,33 +682,56 @@ def _emit(document: Any, text: str, output: str) -> None:
 def _evaluate(args: argparse.Namespace) -> int:
     if args.file.suffix.lower() in _AF_SUFFIXES:
         return _evaluate_framework(args)
-    m = formats.load(args.file, format=args.input_format)
-    if args.semantics in GRADUAL:
-        from argmap.strengths import strengths
-
-        weights = strengths(m, semantics=args.semantics)
-        text = "\n".join(f"{weights[id]:.4f}  {id}" for id in m.statements)
-        _emit({"semantics": args.semantics, "strengths": weights}, text, args.output)
-        return EXIT_OK
-    from argmap.semantics import evaluate
-
-    evaluation = evaluate(m, semantics=args.semantics)
-    document = {
-        "semantics": args.semantics,
-        "extensions": evaluation.extensions,
-        "labels": dict(evaluation.labels),
-        "theses": {t: evaluation.labels[t] for t in m.theses if t in evaluation.labels},
-    }
-    _emit(document, str(evaluation), args.output)
+    m = _load(args.file, args.input_format)
+    _known_ids(
+        m,
+        [
+            (option, value)
+            for option, value in (
+                ("--cruxes", args.cruxes),
+                ("--sensitivity", args.sensitivity),
+            )
+            if value
+        ],
+    )
+    sections = evaluation_sections(
+        m,
+        semantics=args.semantics,
+        explain_id=args.explain,
+        cruxes_of=args.cruxes,
+        sensitivity_of=args.sensitivity,
+    )
+    title = f"{m.title}\n\n" if m.title else ""
+    shown = [sections[0].summary if len(sections) > 1 else sections[0].text]
+    text = title + "\n\n".join(shown + [section.text for section in sections[1:]])
+    document: dict[str, Any] = {"title": m.title}
+    for section in sections:
+        if section.key == "evaluation":
+            document.update(section.value)
+        else:
+            document[section.key] = section.value
+    _emit(document, text, args.output)
     return EXIT_OK
 
 
 def _evaluate_framework(args: argparse.Namespace) -> int:
-    from argmap import af
-
     if args.semantics not in DUNG:
         raise FormatError(
             f"a Dung framework has no gradual semantics; use one of {', '.join(DUNG)}",
+            path=str(args.file),
+        )
+    asked = [
+        option
+        for option, value in (
+            ("--explain", args.explain),
+            ("--cruxes", args.cruxes),
+            ("--sensitivity", args.sensitivity),
+        )
+        if value is not None
+    ]
+    if asked:
+        raise FormatError(
+            f"{' and '.join(asked)} need an argument map, not a Dung framework",
             path=str(args.file),
         )
     framework = af.load(args.file)
@@ -482,9 +744,11 @@ def _evaluate_framework(args: argparse.Namespace) -> int:
 
 
 def _what_if(args: argparse.Namespace) -> int:
-    from argmap.whatif import what_if
-
-    m = formats.load(args.file, format=args.input_format)
+    m = _load(args.file, args.input_format)
+    _known_ids(
+        m,
+        [("--accept", id) for id in args.accept] + [("--reject", id) for id in args.reject],
+    )
     result = what_if(
         m,
         accept=args.accept,

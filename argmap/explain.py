@@ -36,21 +36,69 @@ so.
 Each node is explained once; a later mention is a ``"see above"`` step (kind
 ``"seen"``), so the explanation of any node is linear in the size of the map and
 cycles end.
+
+**Gradual strengths.** With a gradual ``semantics`` (a name of
+:data:`argmap.gradual.SEMANTICS`) the explanation says what raised and lowered a
+strength of :func:`argmap.strengths.strengths`, and by how much. A gradual semantics
+is modular (Mossakowski & Neuhaus, 2018): a strength is an update rule applied to the
+argument's base score and its neighbours' strengths. Each step therefore gives the
+strength of the argument it stands for, its base score and whether that base is a
+default, and every incoming relation of that argument in the map's QBAF (the reasons
+for a statement, the premises of an inference, the source of an attacked conflict, and
+the conflicts attacking it), each with its *effect*: the strength minus the one the
+update rule gives with that relation dropped and every other neighbour held (exact on
+an acyclic map, first order on a cycle; see :mod:`argmap._strength_trace`). Re-applying
+the rule to a step's base score and its listed contributors' strengths gives its
+strength. Contributors are sorted by ``|effect|``; the explanation follows the strongest,
+breadth first, so the budget goes to what matters most near the root:
+
+* a step shows at most five contributors; the rest, and any whose ``|effect|`` is
+  under 0.005, are kept in ``Step.minor`` and summarised in one line ("and 3 more
+  reasons with smaller effects"). Each shown step costs one application of the rule
+  per distinct neighbour, and a node with more than 64 distinct neighbours has only
+  the effects computed that can be among its five largest, so explaining the thesis
+  of a map of 1,000 statements takes a fraction of a second;
+* it goes at most four levels below the root and stops at about 40 lines; a step not
+  followed further says so;
+* each argument is explained once ("see above", or "see below" when the breadth-first
+  order met it first in a later branch); a cycle is named.
+
+``position`` fixes statements (accepted: base score 1, rejected: 0, and nothing
+supports or attacks them any more, as :func:`argmap.strengths.strengths` does with
+``fixed``); the account says so. A gradual semantics labels nothing: ``label`` is
+``None`` for the explanation and its steps, and ``strength`` carries the verdict.
 """
 
 from __future__ import annotations
 
 import html
+from collections import deque
 from collections.abc import Mapping
+from typing import TypeGuard
 
 import attrs
 
+from argmap._strength_trace import Contribution, StrengthTrace
 from argmap.errors import MapError
+from argmap.gradual import SEMANTICS as GRADUAL_SEMANTICS
 from argmap.model import ArgumentMap, short_repr
 from argmap.report import Problem
+from argmap.schemes import SCHEMES
+from argmap.semantics import SEMANTICS as DUNG_SEMANTICS
 from argmap.semantics import Evaluation, Label, Semantics, evaluate
+from argmap.strengths import Strengths
 
 __all__ = ["Explanation", "Step", "explain"]
+
+_MIN_EFFECT = 0.005
+"""Contributors moving a strength by less than this are summarised, not shown."""
+_BREADTH = 5
+"""At most this many contributors are shown per step; the rest are summarised."""
+_DEPTH = 4
+"""Gradual explanations follow contributors at most this many levels below the root."""
+_LINES = 40
+"""A gradual explanation stops following contributors at about this many lines."""
+_PLURAL = {"reason": "reasons", "premise": "premises", "source": "sources", "attack": "attacks"}
 
 _VERB: dict[str, dict[str, str]] = {
     "statement": {"in": "holds", "out": "does not hold", "undecided": "is undecided"},
@@ -61,31 +109,57 @@ _VERB: dict[str, dict[str, str]] = {
 
 @attrs.frozen
 class Step:
-    """One node of the explanation and what decides its label.
+    """One node of the explanation and what decides its label (or strength).
 
     ``kind`` is ``"statement"``, ``"reason"`` (an inference), ``"attack"`` (a
     conflict; ``text`` is its source's text), ``"accepted"`` or ``"rejected"`` (the
     position decides), or ``"seen"`` (explained above; ``cycle`` when it is one of its
     own grounds; ``source`` names an attack's source statement). ``note`` says in
-    words why, and ``because`` holds the steps it rests on."""
+    words why, and ``because`` holds the steps it rests on.
+
+    Under a gradual semantics ``label`` is ``None`` and the numeric fields are set:
+    ``strength`` and ``base`` of the argument the step stands for (for an attack, the
+    conflict when it is attacked itself, else its source), ``default`` when that base
+    is a default, ``effect`` how much the step changes its parent's strength (``None``
+    at the root, and for a ``minor`` contributor of a node with very many neighbours
+    whose effect is only known to be smaller than those shown; see
+    :meth:`argmap._strength_trace.StrengthTrace.contributions`), ``fixed`` when the
+    position accepts (True) or rejects (False) it.
+    ``kind`` is the step's role: ``"statement"`` (the root), ``"reason"``,
+    ``"premise"`` (a premise of the inference above), ``"source"`` (the source of the
+    attacked conflict above) or ``"attack"``. ``expanded`` says that ``because`` and
+    ``minor`` together list every contributor (``because`` the ones shown, largest
+    ``|effect|`` first, ``minor`` the ones summarised in one line); a step that is not
+    expanded says why in ``note`` (``"see above"``, ``"see below"``, ``"not followed
+    further"``) or is a ``cycle``."""
 
     kind: str
     id: str
     text: str
-    label: Label
+    label: Label | None
     because: tuple[Step, ...] = ()
     note: str = ""
     cycle: bool = False
     source: str = ""
     """An attack's source statement (empty for other kinds)."""
+    strength: float | None = None
+    base: float | None = None
+    default: bool = False
+    effect: float | None = None
+    fixed: bool | None = None
+    expanded: bool = False
+    minor: tuple[Step, ...] = ()
 
     def sentence(self) -> str:
         """This step in one sentence (without its grounds)."""
+        if self.strength is not None:
+            return self._gradual_sentence(self.strength)
         if self.kind in ("accepted", "rejected"):
             return f"{_quoted(self.text, self.id)} is {self.kind} in the position."
         if self.kind == "seen":
             where = "a cycle: it is one of its own grounds" if self.cycle else "see above"
             return f"{_quoted(self.text, self.id)} is {self.label} ({where})."
+        assert self.label is not None
         verb = _VERB[self.kind][self.label]
         if self.kind == "reason":
             head = f"the reason {_quoted(self.text, self.id)} {verb}"
@@ -97,14 +171,64 @@ class Step:
         head = head[0].upper() + head[1:]
         return f"{head}: {self.note}." if self.note else f"{head}."
 
+    def _gradual_sentence(self, strength: float) -> str:
+        if self.kind == "attack":
+            source = _quoted(self.text, self.source or None)
+            name = f"the attack {_quoted('', self.id)} from {source}"
+        elif self.kind in ("reason", "premise"):
+            name = f"the {self.kind} {_quoted(self.text, self.id)}"
+        elif self.kind == "source":
+            name = f"its source {_quoted(self.text, self.id)}"
+        else:
+            name = _quoted(self.text, self.id)
+        if self.effect is None:
+            head = f"{name} has strength {strength:.2f}"
+            head = head[0].upper() + head[1:]
+        else:
+            verb = "Raised" if self.effect > 0 else "Lowered" if self.effect < 0 else "Unchanged"
+            by = f" by {abs(self.effect):.2f}" if self.effect else ""
+            head = f"{verb}{by} by {name}, strength {strength:.2f}"
+        based = f"base {self.base:.2f}" if self.base is not None else ""
+        based += ", a default" if self.default else ""
+        if self.fixed is not None:
+            detail = "accepted" if self.fixed else "rejected"
+            detail += f" in the position: fixed at {int(self.fixed)}"
+        elif self.cycle:
+            detail = "a cycle: it is one of its own grounds"
+        elif not self.expanded:
+            detail = self.note if self.note != "not followed further" else f"{based}; {self.note}"
+        elif self.because or self.minor:
+            detail = based
+        else:
+            detail = f"{based}; nothing supports or attacks it"
+        return f"{head} ({detail})."
+
+    def summary(self) -> str:
+        """The one line that stands for ``minor`` (empty without it)."""
+        if not self.minor:
+            return ""
+        counts: dict[str, int] = {}
+        for step in self.minor:
+            counts[step.kind] = counts.get(step.kind, 0) + 1
+        parts = [f"{n} {_PLURAL.get(kind, kind) if n > 1 else kind}" for kind, n in counts.items()]
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        if self.because:
+            return f"And {listed.replace(' ', ' more ', 1)} with smaller effects."
+        return f"{listed[0].upper()}{listed[1:]}, each with an effect under {_MIN_EFFECT}."
+
     def lines(self, depth: int = 0) -> list[str]:
         """The sentences of this step and its grounds, indented by depth."""
-        out = ["  " * depth + self.sentence()]
-        stack: list[tuple[Step, int]] = [(s, depth + 1) for s in reversed(self.because)]
+        out: list[str] = []
+        stack: list[tuple[Step | str, int]] = [(self, depth)]
         while stack:
-            step, level = stack.pop()
-            out.append("  " * level + step.sentence())
-            stack.extend((s, level + 1) for s in reversed(step.because))
+            item, level = stack.pop()
+            if isinstance(item, str):
+                out.append("  " * level + item)
+                continue
+            out.append("  " * level + item.sentence())
+            if item.minor:
+                stack.append((item.summary(), level + 1))
+            stack.extend((s, level + 1) for s in reversed(item.because))
         return out
 
     def html(self) -> str:
@@ -117,29 +241,44 @@ class Step:
                 parts.append(item)
                 continue
             sentence = html.escape(item.sentence(), quote=True)
-            cls = html.escape(item.label, quote=True)
+            cls = html.escape(item._css(), quote=True)
             parts.append(f'<span class="argmap-{cls}">{sentence}</span>')
-            if item.because:
+            if item.because or item.minor:
                 parts.append("<ul>")
                 stack.append("</ul>")
+                if item.minor:
+                    summary = html.escape(item.summary(), quote=True)
+                    stack.append(f'<li><span class="argmap-minor">{summary}</span></li>')
                 for child in reversed(item.because):
                     stack.extend(["</li>", child, "<li>"])
         return "".join(parts)
 
+    def _css(self) -> str:
+        if self.label is not None:
+            return self.label
+        if self.effect:
+            return "raised" if self.effect > 0 else "lowered"
+        return "strength"
+
 
 @attrs.frozen
 class Explanation:
-    """Why ``id`` has ``label`` under ``semantics``: ``step`` is the root of the trace."""
+    """Why ``id`` has ``label`` (a Dung semantics) or ``strength`` (a gradual one) under
+    ``semantics``: ``step`` is the root of the trace, ``evaluation`` what was traced
+    (an :class:`~argmap.semantics.Evaluation` or the
+    :class:`~argmap.strengths.Strengths`). ``label`` is ``None`` under a gradual
+    semantics, ``strength`` ``None`` under a Dung one."""
 
     id: str
-    label: Label
-    semantics: Semantics
+    label: Label | None
+    semantics: str
     step: Step
-    evaluation: Evaluation = attrs.field(eq=False, repr=False)
+    evaluation: Evaluation | Strengths = attrs.field(eq=False, repr=False)
+    strength: float | None = None
 
     @property
     def steps(self) -> tuple[Step, ...]:
-        """Every step, depth first from the root."""
+        """Every step shown, depth first from the root (not the ``minor`` ones)."""
         found: list[Step] = []
         stack = [self.step]
         while stack:
@@ -148,13 +287,19 @@ class Explanation:
             stack.extend(reversed(step.because))
         return tuple(found)
 
+    def _head(self) -> str:
+        if self.strength is None:
+            return f"Why {self.id!r} is {self.label} ({self.semantics} semantics)"
+        ignores = ", which ignores support" if self.semantics == "h-categoriser" else ""
+        shown = f"{self.strength:.2f}"
+        return f"Why {self.id!r} has strength {shown} ({self.semantics} semantics{ignores})"
+
     def __str__(self) -> str:
-        head = f"Why {self.id!r} is {self.label} ({self.semantics} semantics):"
-        return "\n".join([head, *self.step.lines(1)])
+        return "\n".join([self._head() + ":", *self.step.lines(1)])
 
     def _repr_html_(self) -> str:
         """Jupyter's display: the account as nested lists."""
-        head = html.escape(f"Why {self.id!r} is {self.label} ({self.semantics} semantics)")
+        head = html.escape(self._head(), quote=True)
         return f"<div><p>{head}</p><ul><li>{self.step.html()}</li></ul></div>"
 
 
@@ -168,6 +313,29 @@ def _quoted(text: str, id: str | None) -> str:
     if id is None:
         return shown
     return f"{shown} [{id}]" if shown else f"[{id}]"
+
+
+def _text(map: ArgumentMap, id: str) -> str:
+    """What a node says: a statement's text; an inference's label, else its scheme's
+    name ("argument from cause to effect": its premises are explained below it), else
+    "premises so conclusion"; a conflict's source's text."""
+    if id in map.statements:
+        return map.statements[id].text
+    if id in map.inferences:
+        inference = map.inferences[id]
+        if inference.label:
+            return inference.label
+        if inference.scheme:
+            known = SCHEMES.get(inference.scheme)
+            return known.name.lower() if known is not None else inference.scheme
+        premises = " and ".join(_text_of(map, p) for p in inference.premises)
+        return f"{premises} so {_text_of(map, inference.conclusion)}"
+    return _text_of(map, map.conflicts[id].source)
+
+
+def _text_of(map: ArgumentMap, statement: str) -> str:
+    node = map.statements.get(statement)
+    return node.text if node is not None else statement
 
 
 _Plan = tuple[str, list[str], str]
@@ -189,19 +357,7 @@ class _Tracer:
         self.flattened = {c.target for c in map.conflicts.values() if c.target in map.conflicts}
 
     def text(self, id: str) -> str:
-        if id in self.map.statements:
-            return self.map.statements[id].text
-        if id in self.map.inferences:
-            inference = self.map.inferences[id]
-            if inference.label:
-                return inference.label
-            premises = " and ".join(self._text_of(p) for p in inference.premises)
-            return f"{premises} so {self._text_of(inference.conclusion)}"
-        return self._text_of(self.map.conflicts[id].source)
-
-    def _text_of(self, statement: str) -> str:
-        node = self.map.statements.get(statement)
-        return node.text if node is not None else statement
+        return _text(self.map, id)
 
     def kind(self, id: str) -> str:
         if id in self.map.statements:
@@ -356,24 +512,161 @@ class _Tracer:
         return note, chosen, ""
 
 
+class _Draft:
+    """A gradual step being built (mutable until the breadth-first walk is done)."""
+
+    def __init__(
+        self,
+        kind: str,
+        id: str,
+        argument: str,
+        effect: float | None,
+        parent: _Draft | None,
+    ) -> None:
+        self.kind = kind
+        self.id = id
+        self.argument = argument
+        self.effect = effect
+        self.parent = parent
+        self.depth: int = 0 if parent is None else parent.depth + 1
+        self.children: list[_Draft] = []
+        self.minor: list[_Draft] = []
+        self.expanded = False
+        self.note = ""
+        self.cycle = False
+
+    def ancestors(self) -> set[str]:
+        found: set[str] = set()
+        node = self.parent
+        while node is not None:
+            found.add(node.argument)
+            node = node.parent
+        return found
+
+
+class _GradualTracer:
+    """Builds the explanation of a strength from a :class:`StrengthTrace`: breadth
+    first from the root, strongest contributors first, within the limits of the module
+    docstring."""
+
+    def __init__(self, map: ArgumentMap, trace: StrengthTrace) -> None:
+        self.map = map
+        self.numbers = trace
+
+    def _draft(self, contribution: Contribution, parent: _Draft) -> _Draft:
+        c = contribution
+        return _Draft(c.role, c.relation, c.argument, c.effect, parent)
+
+    def trace(self, id: str) -> Step:
+        kind = "attack" if id in self.map.conflicts else "statement"
+        kind = "reason" if id in self.map.inferences else kind
+        root = _Draft(kind, id, self.numbers.argument(id), None, None)
+        queue = deque([root])
+        first: dict[str, _Draft] = {}
+        lines = 1
+        while queue:
+            draft = queue.popleft()
+            if draft.argument in first:
+                draft.cycle = draft.argument in draft.ancestors()
+                continue
+            deep = draft.depth >= _DEPTH and self.numbers.has_contributors(draft.argument)
+            contributions = [] if deep else self.numbers.contributions(draft.argument, top=_BREADTH)
+            top = contributions[:_BREADTH]
+            shown = [c for c in top if c.effect is not None and abs(c.effect) >= _MIN_EFFECT]
+            cost = len(shown) + (len(contributions) > len(shown))
+            if draft is not root and (deep or lines + cost > _LINES):
+                draft.note = "not followed further"
+                continue
+            first[draft.argument] = draft
+            draft.expanded = True
+            lines += cost
+            draft.children = [self._draft(c, draft) for c in shown]
+            draft.minor = [self._draft(c, draft) for c in contributions[len(shown) :]]
+            queue.extend(draft.children)
+        self._place(root, first)
+        return self._freeze(root)
+
+    @staticmethod
+    def _place(root: _Draft, first: dict[str, _Draft]) -> None:
+        """Say, in print order, whether each repeat's explanation is above or below."""
+        printed: set[str] = set()
+        stack = [root]
+        while stack:
+            draft = stack.pop()
+            if draft.expanded:
+                printed.add(draft.argument)
+            elif draft.argument in first and not draft.cycle:
+                draft.note = "see above" if draft.argument in printed else "see below"
+            stack.extend(reversed(draft.children))
+
+    def _freeze(self, draft: _Draft) -> Step:
+        numbers, map = self.numbers, self.map
+        argument = draft.argument
+        source = map.conflicts[draft.id].source if draft.kind == "attack" else ""
+        return Step(
+            draft.kind,
+            draft.id,
+            _text(map, draft.id),
+            None,
+            tuple(self._freeze(child) for child in draft.children),
+            draft.note,
+            draft.cycle,
+            source,
+            strength=numbers.strength(argument),
+            base=numbers.base(argument),
+            default=numbers.default(argument),
+            effect=draft.effect,
+            fixed=numbers.fixed.get(argument),
+            expanded=draft.expanded,
+            minor=tuple(self._freeze(child) for child in draft.minor),
+        )
+
+
+def _is_dung(semantics: object) -> TypeGuard[Semantics]:
+    return isinstance(semantics, str) and semantics in DUNG_SEMANTICS
+
+
+def _unknown(id: object) -> MapError:
+    message = f"explain names unknown statement {short_repr(id)}."
+    return MapError([Problem("unknown-reference", "error", (str(id),), message)])
+
+
 def explain(
     map: ArgumentMap,
     id: str,
     *,
-    semantics: Semantics = "grounded",
+    semantics: str = "grounded",
     position: Mapping[str, bool] | None = None,
+    base: Mapping[str, float] | None = None,
 ) -> Explanation:
     """Why ``id`` (a statement, inference or conflict of ``map``) is ``in``, ``out`` or
-    ``undecided`` under ``semantics`` and ``position``: a trace of the labelling of
-    :func:`argmap.semantics.evaluate`, in statement texts (see the module docstring for
-    what it shows and the papers it follows).
+    ``undecided`` under a Dung ``semantics`` (:data:`argmap.semantics.SEMANTICS`) and
+    ``position``: a trace of the labelling of :func:`argmap.semantics.evaluate`; or,
+    under a gradual ``semantics`` (:data:`argmap.gradual.SEMANTICS`), what raised and
+    lowered its strength in :func:`argmap.strengths.strengths` with ``base`` scores and
+    ``position`` as ``fixed``, and by how much. In statement texts; see the module
+    docstring for what it shows, its limits, and the papers it follows.
 
-    Raises :class:`~argmap.errors.MapError` for an unknown id (``unknown-reference``)
-    and as :func:`~argmap.semantics.evaluate` does."""
+    Raises :class:`~argmap.errors.MapError` for an unknown id (``unknown-reference``),
+    an unknown semantics (``unknown-semantics``), base scores with a Dung semantics
+    (``invalid-value``), and as :func:`~argmap.semantics.evaluate` and
+    :func:`~argmap.strengths.strengths` do."""
+    if isinstance(semantics, str) and semantics in GRADUAL_SEMANTICS:
+        numbers = StrengthTrace(map, semantics=semantics, base=base, fixed=position)
+        if not isinstance(id, str) or id not in map:
+            raise _unknown(id)
+        step = _GradualTracer(map, numbers).trace(id)
+        return Explanation(id, None, semantics, step, numbers.result, strength=step.strength)
+    if not _is_dung(semantics):
+        names = ", ".join(repr(name) for name in (*DUNG_SEMANTICS, *GRADUAL_SEMANTICS))
+        message = f"unknown semantics {short_repr(semantics)}; choose one of {names}."
+        raise MapError([Problem("unknown-semantics", "error", (), message)])
+    if base is not None:
+        message = f"base scores apply to gradual semantics only, not to {semantics!r}."
+        raise MapError([Problem("invalid-value", "error", (), message)])
     evaluation = evaluate(map, semantics=semantics, position=position)
     if not isinstance(id, str) or id not in evaluation.labels:
-        message = f"explain names unknown statement {short_repr(id)}."
-        raise MapError([Problem("unknown-reference", "error", (str(id),), message)])
+        raise _unknown(id)
     tracer = _Tracer(map, evaluation, dict(position or {}))
     step = tracer.trace(id)
     return Explanation(id, evaluation.labels[id], semantics, step, evaluation)

@@ -173,9 +173,10 @@ class Evaluation:
         return tuple(id for id, value in self.labels.items() if value == label)
 
     def __str__(self) -> str:
-        lines = [f"{self.semantics} semantics ({self.extensions} extension(s))"]
+        plural = "" if self.extensions == 1 else "s"
+        lines = [f"{self.semantics} semantics: {self.extensions} extension{plural}"]
         for thesis in self.theses:
-            lines.append(f"thesis {thesis}: {self.labels.get(thesis, 'undecided')}")
+            lines.append(f"thesis [{thesis}] is {self.labels.get(thesis, 'undecided')}")
         for label in ("in", "out", "undecided"):
             ids = self.of(label)
             lines.append(f"{label}: {', '.join(ids) if ids else '-'}")

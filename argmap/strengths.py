@@ -5,15 +5,19 @@ The translation follows Rago, Toni, Aurisicchio and Baroni (KR 2016), where
 arguments support and attack one another with strengths in [0, 1]:
 
 * every statement is an argument, with a base score from ``base`` (by id), else its
-  ``data["base"]``, else 0.5;
-* every inference is an argument (base score as a statement's) that its premises
+  ``data["base"]``, else the default of its stance, :data:`DEFAULT_BASES`;
+* every inference is an argument (base score from ``base``, else ``data["base"]``, else
+  :data:`DEFAULT_BASE`) that its premises
   support and that supports its conclusion. Linked premises raise their inference
   together; gradual semantics aggregate them rather than require each one, which is
   the usual reading of support in QBAFs;
 * every conflict is an attack of its source on its target (a statement or an
   inference). A conflict that is itself attacked becomes an argument too (base score
-  as a statement's): its source supports it, it attacks the target, its attackers
-  attack it.
+  from ``base``, else ``data["base"]``, else :data:`DEFAULT_BASE`): its source supports
+  it, it attacks the target, its attackers attack it.
+
+Every base score that was not given is a *default*, and :class:`Strengths` says which
+(``defaults``), so that no evaluation rests silently on numbers nobody chose.
 
 Base scores and ``fixed`` are checked before anything is computed: every bad one is
 listed in one :class:`~argmap.errors.MapError`. The QBAF's arguments are the map's own
@@ -34,20 +38,56 @@ from argmap.check import checked_position, reference_problems
 from argmap.errors import MapError
 from argmap.gradual import QBAF, SEMANTICS
 from argmap.gradual import strengths as qbaf_strengths
-from argmap.model import ArgumentMap, short_repr
+from argmap.model import ArgumentMap, FrozenDict, Statement, short_repr
 from argmap.report import Problem
 
-__all__ = ["DEFAULT_BASE", "Strengths", "strengths", "to_qbaf"]
+__all__ = ["DEFAULT_BASE", "DEFAULT_BASES", "Strengths", "base_score", "strengths", "to_qbaf"]
 
 DEFAULT_BASE = 0.5
+"""The default base score of an inference, of a conflict that is an argument, and of an
+asserted statement: the neutral point of [0, 1]. A base score is the strength an argument
+has before its attackers and supporters are counted (Rago, Toni, Aurisicchio and Baroni,
+KR 2016; Baroni, Rago and Toni, IJAR 105, 2019); with nothing known about a warrant or an
+objection, it is neither accepted nor doubted, and DF-QuAD moves a 0.5 as far up for full
+support as down for full attack."""
+
+DEFAULT_BASES: Mapping[str, float] = FrozenDict(
+    {"asserted": DEFAULT_BASE, "reported": 0.3, "hedged": 0.4, "conceded": 0.7}
+)
+"""The default base score of a statement, by its stance (:data:`argmap.model.STANCES`).
+
+The base score is the intrinsic strength of an argument, before its attackers and
+supporters count (Rago et al., KR 2016). How far the author vouches for a statement is
+the best intrinsic evidence a map holds, so the default follows the stance:
+
+* ``asserted`` 0.5 (:data:`DEFAULT_BASE`): the author's own claim, taken at neither more
+  nor less than face value; its reasons must raise it.
+* ``reported`` 0.3: someone else's view, which the author does not vouch for. After
+  AIF+ and Inference Anchoring Theory (Reed, Wells, Devereux and Rowe, COMMA 2008;
+  Budzynska and Reed 2011) and the source-based schemes of Walton, Reed and Macagno,
+  *Argumentation Schemes* (2008: testimony, position to know, expert opinion), a
+  reported claim stands as well as its source: its strength should come through the
+  inference from its saying, not from a base of its own, so its base is low.
+* ``hedged`` 0.4: the author commits, but weakly ("may", "it is possible"): below an
+  assertion and above a view the author only reports.
+* ``conceded`` 0.7: what the author grants against their own line ("that said",
+  "admittedly"). A concession is a commitment the author accepts without argument
+  (Walton and Krabbe, *Commitment in Dialogue*, 1995), so it starts above an assertion
+  that still needs its reasons.
+
+The numbers are a convention, not a measurement: give ``base=`` or ``data["base"]``
+where the text says more, and see :func:`argmap.sensitivity.sensitivity` for how much a
+result depends on them."""
 
 
 class Strengths(dict[str, float]):
     """The strength of every statement and inference of a map, by id, in the map's
     order (a ``dict``, so it prints, compares and serialises as one), and what produced
     it: ``semantics`` (the gradual semantics' name), ``base`` (the base score used for
-    every statement and inference, by id) and ``defaults`` (the ids whose base score was
-    not given, as ``base=`` or ``data["base"]``, but a default)."""
+    every statement and inference, by id) and ``defaults`` (the statements and
+    inferences, in map order, whose base score was not given, as ``base=`` or
+    ``data["base"]``, nor fixed, but a default: :data:`DEFAULT_BASES` for a statement's
+    stance, :data:`DEFAULT_BASE` for an inference)."""
 
     __slots__ = ("base", "defaults", "semantics")
 
@@ -98,14 +138,24 @@ def _base_problems(map: ArgumentMap, base: object) -> Iterator[Problem]:
                 yield Problem("invalid-base-score", "error", (id,), message)
 
 
+def base_score(map: ArgumentMap, id: str, base: Mapping[str, Any] | None = None) -> float:
+    """The base score of the node ``id`` of ``map``: ``base[id]`` if given, else its
+    ``data["base"]``, else its default (:data:`DEFAULT_BASES` by stance for a
+    statement, :data:`DEFAULT_BASE` for an inference or a conflict). The values are
+    not checked here: :func:`to_qbaf` checks them."""
+    if base is not None and id in base:
+        return float(base[id])
+    node = map.node(id)
+    if "base" in node.data:
+        return float(node.data["base"])
+    if isinstance(node, Statement):
+        return DEFAULT_BASES.get(node.stance, DEFAULT_BASE)
+    return DEFAULT_BASE
+
+
 def _scores(map: ArgumentMap, base: Mapping[str, Any]) -> dict[str, float]:
-    """The base score of every statement and inference, by id: given, else in its
-    ``data["base"]``, else :data:`DEFAULT_BASE`."""
-    scores: dict[str, float] = {}
-    for nodes in (map.statements, map.inferences):
-        for id, node in nodes.items():
-            scores[id] = float(base.get(id, node.data.get("base", DEFAULT_BASE)))
-    return scores
+    """The base score of every statement and inference, by id (see :func:`base_score`)."""
+    return {id: base_score(map, id, base) for id in [*map.statements, *map.inferences]}
 
 
 def to_qbaf(
@@ -138,8 +188,7 @@ def to_qbaf(
     attacked = {c.target for c in map.conflicts.values() if c.target in map.conflicts}
     for conflict in map.conflicts.values():
         if conflict.id in attacked:
-            given = base.get(conflict.id, conflict.data.get("base", DEFAULT_BASE))
-            scores[conflict.id] = float(given)
+            scores[conflict.id] = base_score(map, conflict.id, base)
             supports.append((conflict.source, conflict.id))
             attacks.append((conflict.id, conflict.target))
         else:

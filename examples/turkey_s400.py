@@ -55,14 +55,26 @@ from __future__ import annotations
 import argparse
 import os
 import pathlib
+import re
 import sys
 
 import attrs
 
 import argmap
-from argmap import ArgumentMap, MapBuilder, check, cruxes, evaluate, explain, render
+from argmap import (
+    ArgumentMap,
+    MapBuilder,
+    check,
+    cruxes,
+    evaluate,
+    explain,
+    fragility,
+    render,
+    sensitivity,
+)
 from argmap.check import CODES
 from argmap.dot import Theme
+from argmap.page import write_html
 from argmap.report import Report
 from argmap.schemes import SCHEMES
 from argmap.strengths import strengths
@@ -876,20 +888,59 @@ def evaluation_summary(amap: ArgumentMap) -> str:
 
 
 def thesis_account(amap: ArgumentMap) -> str:
-    """Why the thesis stands under grounded semantics (:func:`argmap.explain`), and what it
+    """Why the thesis stands under grounded semantics (:func:`argmap.explain`); what it
     stands or falls with: its cruxes of one statement, and how many of two there are
-    (:func:`argmap.cruxes`)."""
+    (:func:`argmap.cruxes`); and the three base scores its DF-QuAD strength depends on
+    most (:func:`argmap.sensitivity`), with the warnings of :func:`argmap.fragility`."""
     [thesis] = amap.theses
     found = cruxes(amap, thesis, max_size=2)
-    single = [str(crux) for crux in found if len(crux) == 1]
+    single = [crux for crux in found if len(crux) == 1]
+    weights = strengths(amap)
+    slopes = list(sensitivity(amap, thesis).items())
     lines = [
         "why the thesis stands:",
         str(explain(amap, thesis)),
         f"what it stands or falls with: {len(found)} minimal positions of at most two "
         f"statements change its label; {len(single)} of one statement:",
-        *(f"  {crux}" for crux in single),
+        *(f"  {crux}: {_gist(amap, next(iter(crux.accept | crux.reject)))}" for crux in single),
+        f"what its DF-QuAD strength ({weights[thesis]:.3f}) depends on most "
+        "(change per unit of base score):",
     ]
+    for id, slope in slopes[:3]:
+        default = "a default" if id in weights.defaults else "given"
+        lines.append(
+            f"  {slope:+.3f}  {id} (base {weights.base[id]:.2f}, {default}): {_gist(amap, id)}"
+        )
+    lines += [f"  {p.severity} {p.code}: {p.message}" for p in fragility(amap, thesis)]
     return "\n".join(lines)
+
+
+def _gist(amap: ArgumentMap, id: str) -> str:
+    """A node's text (an inference's label) cut to one short line."""
+    node = amap.node(id)
+    text = getattr(node, "text", None) or getattr(node, "label", None) or id
+    return text if len(text) <= 70 else text[:69].rstrip() + "…"
+
+
+_QUESTION = re.compile(r"^(?P<key>.*) of '(?P<inference>[^']*)' \((?P<scheme>[^)]*)\) is open")
+
+
+def grouped_questions(questions: list[str]) -> list[str]:
+    """The open critical questions, one line per inference: the inference, its scheme
+    and which questions are open (each line of :func:`open_questions` reads
+    ``KIND 'KEY' of 'INFERENCE' (SCHEME) is open: TEXT``)."""
+    by_inference: dict[tuple[str, str], list[str]] = {}
+    for line in questions:
+        match = _QUESTION.match(line)
+        if match is None:  # a wording this example does not know: keep the line whole
+            by_inference.setdefault((line, ""), [])
+            continue
+        group = by_inference.setdefault((match["inference"], match["scheme"]), [])
+        group.append(match["key"].removeprefix("the "))
+    return [
+        f"{inference} ({scheme}): {', '.join(keys)}" if scheme else inference
+        for (inference, scheme), keys in by_inference.items()
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -918,9 +969,20 @@ def main(argv: list[str] | None = None) -> int:
         help="the diagram to write; .svg, .png, .pdf or .dot (default: %(default)s)",
     )
     parser.add_argument(
-        "--evaluated",
+        "--semantics",
+        choices=["grounded", "df-quad"],
+        help="colour the diagram by one evaluation: grounded labels or DF-QuAD strengths",
+    )
+    parser.add_argument(
+        "--no-page",
         action="store_true",
-        help="colour the diagram by grounded semantics and show DF-QuAD strengths",
+        help="do not write the interactive page (by default it goes beside the diagram, "
+        "as .html; with the article, it holds the article's text)",
+    )
+    parser.add_argument(
+        "--questions",
+        action="store_true",
+        help="list every open critical question in full, not one line per inference",
     )
     args = parser.parse_args(argv)
     article_path: pathlib.Path | None = args.source or args.article
@@ -944,18 +1006,22 @@ def main(argv: list[str] | None = None) -> int:
         print(evaluation_summary(amap))
         print(thesis_account(amap))
         questions = open_questions(amap, report)
-        print(f"open critical questions ({len(questions)}):")
-        for line in questions:
+        shown = questions if args.questions else grouped_questions(questions)
+        print(f"open critical questions ({len(questions)}; --questions lists them in full):")
+        for line in shown:
             print(f"  {line}")
         output.parent.mkdir(parents=True, exist_ok=True)
         written = render(
             amap,
             output,
             theme=THEME,
-            evaluation=evaluate(amap) if args.evaluated else None,
-            strengths=strengths(amap) if args.evaluated else None,
+            evaluation=evaluate(amap) if args.semantics == "grounded" else None,
+            strengths=strengths(amap) if args.semantics == "df-quad" else None,
         )
         print(f"wrote {written}")
+        if not args.no_page:
+            page = write_html(amap, output.with_suffix(".html"), theme=THEME)
+            print(f"wrote {page} (the interactive page: open it in a browser)")
     except (argmap.ArgmapError, OSError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -56,3 +56,18 @@ def test_same_nodes_and_edges_as_argdown(name: str, fixtures: pathlib.Path) -> N
     expected_nodes, expected_edges = argdown_map(name)
     assert nodes == expected_nodes
     assert edges == expected_edges
+
+
+def test_tag_colours_of_the_front_matter_fill_the_nodes() -> None:
+    """``color.tagColors`` colours the nodes as Argdown does (the reported bug: ignored);
+    a value that is no colour is not written into the DOT."""
+    from argmap.formats import argdown
+    from argmap.formats.argdown_dot import to_dot
+
+    text = (
+        "===\ncolor:\n  tagColors:\n    pro: '#1b9e77'\n    con: 'red\"];x'\n===\n\n"
+        "[T]: Thesis. #pro\n  - [U]: Objection. #con\n"
+    )
+    source = to_dot(argdown.loads(text)).source
+    assert 'fillcolor="#1b9e77"' in source
+    assert 'red"];x' not in source

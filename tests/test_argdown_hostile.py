@@ -56,7 +56,7 @@ def _round_trips(map: ArgumentMap) -> None:
     names ids it lacks: argmap's Argdown carries such a map unchanged (an ``argmap``
     entry of the front matter may add an inference from a premise that is nowhere),
     the native JSON writer refuses it, clearly (its reader would)."""
-    assert argdown.loads(argdown.dumps(map)) == map
+    assert argdown.loads(argdown.dumps(map), source=map.source) == map
     dangling = [
         p for p in reference_problems(map) if p.code in ("unknown-reference", "duplicate-id")
     ]

@@ -155,7 +155,7 @@ def test_strs_stay_useful() -> None:
     report = broken_report()
     assert str(report).splitlines()[0].startswith("error circular-support: a <b> supports")
     assert str(report).splitlines()[-1] == "not ok: 1 error, 1 warning, 1 info"
-    assert "thesis drift: out" in str(evaluate(s400()))
+    assert "thesis [drift] is out" in str(evaluate(s400()))
 
 
 # -- ArgumentMap ------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ def test_strs_stay_useful() -> None:
 @needs_renderer
 def test_map_displays_its_diagram_as_svg() -> None:
     bundle = s400()._repr_mimebundle_()
-    assert set(bundle) == {"image/svg+xml", "text/plain"}
+    assert set(bundle) == {"text/html", "image/svg+xml", "text/plain"}
     assert bundle["text/plain"] == repr(s400())
     svg = bundle["image/svg+xml"]
     assert svg.startswith("<svg")
@@ -187,7 +187,7 @@ def test_map_with_noncharacters_and_huge_tags_still_displays_as_svg() -> None:
     b = MapBuilder("\uffff title")
     b.claim(" ", "text with \ufffe and \x1b", thesis=True, tags=["T" * 100_000])
     bundle = b.build()._repr_mimebundle_()
-    assert set(bundle) == {"image/svg+xml", "text/plain"}  # not the fallback table
+    assert set(bundle) == {"text/html", "image/svg+xml", "text/plain"}  # not the fallback table
     ET.fromstring(bundle["image/svg+xml"])
 
 
@@ -378,10 +378,10 @@ def test_evaluation_and_whatif_displays_never_raise(monkeypatch: pytest.MonkeyPa
 
 
 @needs_renderer
-def test_ipython_shows_a_map_as_svg_only() -> None:
+def test_ipython_shows_a_map_as_its_page_and_svg() -> None:
     formatters = pytest.importorskip("IPython.core.formatters")
     data, _ = formatters.DisplayFormatter().format(s400())
-    assert set(data) == {"image/svg+xml", "text/plain"}
+    assert set(data) == {"text/html", "image/svg+xml", "text/plain"}
 
 
 def test_ipython_shows_reports_evaluations_and_whatifs_as_html() -> None:

@@ -32,6 +32,9 @@ from argmap.strategies import argument_maps, texts
 from dotjson import layout, objects_by_name
 from dotjson import texts as drawn
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "benchmarks"))
+from bench_layout import aspect, bushy, svg_size
+
 NASTY = [
     'say "hello"',
     "back\\slash \\N \\G \\L \\n",
@@ -280,12 +283,81 @@ def test_an_evaluation_colours_the_diagram() -> None:
     from argmap.semantics import evaluate
 
     m = grammar_map()
-    source = to_dot(m, evaluation=evaluate(m), strengths={"t": 0.25}).source
-    assert "t · out · 0.25" in source
+    source = to_dot(m, evaluation=evaluate(m)).source
+    assert "t · out<" in source
     assert Theme().rejected_fill in source
-    assert "in (grounded)" in source
-    assert "gradual strength" in source
     assert 'i1 [label="" color="#2e7d32" fillcolor="#ffffff"' in source  # undercut: out
+    legend = drawn(objects_by_name(layout(source))["legend"])
+    assert "grounded semantics:" in legend
+    assert {"in", "out (dashed)", "undecided"} <= set(legend)
+    assert not [text for text in legend if "strength" in text]
+
+
+def test_one_semantics_per_diagram(tmp_path: pathlib.Path) -> None:
+    from argmap import MapError
+    from argmap.semantics import evaluate
+    from argmap.strengths import strengths
+
+    m = grammar_map()
+    with pytest.raises(MapError) as raised:
+        to_dot(m, evaluation=evaluate(m), strengths=strengths(m))
+    [problem] = raised.value.problems
+    assert problem.code == "invalid-value"
+    assert "one semantics" in problem.message
+    with pytest.raises(MapError):
+        render(m, tmp_path / "x.svg", evaluation=evaluate(m), strengths={"t": 0.5})
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.dot
+def test_strengths_fill_by_the_ramp_and_the_legend_names_the_semantics() -> None:
+    from argmap.dot import STRENGTH_RAMP, strength_colour
+    from argmap.strengths import strengths
+
+    m = grammar_map()
+    computed = strengths(m, base={"t": 0.9})
+    source = to_dot(m, strengths=computed).source
+    line = statement_line(m, source, "t")
+    assert f"t · {computed['t']:.2f}<" in line  # given a base: no star
+    assert f'fillcolor="{strength_colour(computed["t"])}"' in line
+    assert f"p · {computed['p']:.2f}*<" in statement_line(m, source, "p")  # a default base
+    legend = drawn(objects_by_name(layout(source))["legend"])
+    assert "DF-QuAD strength (Rago et al. 2016):" in legend
+    assert "* from a default base score" in legend
+    assert not [text for text in legend if "grounded" in text]
+    assert STRENGTH_RAMP[0] in source  # the ramp's ends, in the legend
+    assert STRENGTH_RAMP[-1] in source
+    euler = to_dot(m, strengths=strengths(m, semantics="euler")).source
+    assert "Euler-based strength (Amgoud &amp; Ben-Naim 2017):" in euler
+    plain = to_dot(m, strengths={"t": 0.25}).source
+    assert "t · 0.25<" in statement_line(m, plain, "t")
+    assert "<B>gradual strength:</B>" in plain
+    assert "default base" not in plain
+
+
+def test_strength_colour_runs_the_ramp() -> None:
+    from argmap.dot import STRENGTH_RAMP, strength_colour
+
+    assert strength_colour(0) == STRENGTH_RAMP[0]
+    assert strength_colour(1) == STRENGTH_RAMP[-1]
+    assert strength_colour(0.2) == STRENGTH_RAMP[1]
+    assert strength_colour(-3) == STRENGTH_RAMP[0]
+    assert strength_colour(7) == STRENGTH_RAMP[-1]
+    assert strength_colour(float("nan")) == STRENGTH_RAMP[0]
+    assert strength_colour(0.5, ("#000000", "#ffffff")) == "#808080"
+
+
+def _luminance(colour: str) -> float:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+@given(st.floats(0, 1), st.floats(0, 1))
+def test_a_stronger_statement_is_never_lighter(a: float, b: float) -> None:
+    from argmap.dot import strength_colour
+
+    low, high = sorted((a, b))
+    assert _luminance(strength_colour(high)) <= _luminance(strength_colour(low)) + 1e-9
 
 
 def test_written_files_get_ordinary_permissions(tmp_path: pathlib.Path) -> None:
@@ -502,3 +574,112 @@ def test_any_speakers_stances_and_schemes_draw_as_well_formed_svg(m: ArgumentMap
     objects = objects_by_name(layout(source))
     for number, statement in enumerate(m.statements.values(), 1):
         assert drawn(objects[f"s{number}"]) == shown_lines(statement)
+
+
+def svg_aspect(m: ArgumentMap, theme: Theme | None = None) -> float:
+    theme = theme or Theme()
+    svg = subprocess.run(
+        ["dot", "-Tsvg"], input=to_dot(m, theme=theme).source.encode(), capture_output=True
+    ).stdout.decode("utf-8")
+    return aspect(svg_size(svg))
+
+
+@pytest.mark.dot
+def test_bushy_maps_draw_as_pictures_not_ribbons() -> None:
+    """Issue 11 §3: at least 9 in 10 generated bushy maps (fixed seeds) within 3:1."""
+    ratios = [svg_aspect(bushy(seed)) for seed in range(1000, 1020)]
+    assert sum(ratio <= 3 for ratio in ratios) >= 18, sorted(ratios)
+    unstaggered = [svg_aspect(bushy(seed), Theme(stagger=1)) for seed in range(1000, 1005)]
+    assert sum(ratio <= 3 for ratio in unstaggered) < 5  # the sample can tell the two apart
+
+
+@pytest.mark.dot
+def test_a_thesis_with_a_dozen_reasons_is_not_a_ribbon() -> None:
+    b = MapBuilder("twelve")
+    b.claim("t", "The thesis a new user starts from.", thesis=True)
+    for n in range(12):
+        b.premise(f"r{n}", f"Reason number {n}, a sentence of ordinary length for a reason.")
+        b.support("t", [f"r{n}"])
+    m = b.build()
+    assert svg_aspect(m) <= 3
+    assert svg_aspect(m, Theme(stagger=1)) > 3
+
+
+def minlens(source: str) -> dict[tuple[str, str], int]:
+    found = re.finditer(r"\t(\w+) -> (\w+) \[[^\n]*?minlen=(\d+)", source)
+    return {(match[1], match[2]): int(match[3]) for match in found}
+
+
+def test_only_leaves_are_staggered_and_only_top_to_bottom() -> None:
+    b = MapBuilder("staggered")
+    b.claim("t", "thesis", thesis=True)
+    for n in range(8):
+        b.premise(f"r{n}", f"reason {n}")
+        b.support("t", [f"r{n}"])
+    b.premise("deep", "a reason of a reason")
+    b.support("r0", ["deep"])
+    b.claim("x", "one side")
+    b.claim("y", "other side")
+    b.contradict("x", "y")
+    b.support("t", ["x"])
+    m = b.build()
+    source = to_dot(m).source
+    staggered = minlens(source)
+    assert staggered
+    assert all(value % 2 == 1 and value > 1 for value in staggered.values())
+    assert all("weight=0" in edge_line(source, *edge) for edge in staggered)
+    names = {id: f"s{n}" for n, id in enumerate(m.statements, 1)}
+    assert names["r0"] not in {tail for tail, _ in staggered}  # something hangs on it
+    assert not {names["x"], names["y"]} & {tail for tail, _ in staggered}  # contradiction
+    assert max(staggered.values()) <= 1 + 2 * (Theme().stagger - 1)
+    assert not minlens(to_dot(m, theme=Theme(stagger=1)).source)
+    for rankdir in ("LR", "RL"):
+        assert not minlens(to_dot(m, theme=Theme(rankdir=rankdir)).source)
+
+
+@settings(max_examples=30, deadline=None)
+@given(argument_maps(max_statements=25), st.integers(1, 10))
+def test_staggering_only_lengthens_edges_from_leaves(m: ArgumentMap, stagger: int) -> None:
+    source = to_dot(m, theme=Theme(stagger=stagger)).source
+    names = {f"s{n}": id for n, id in enumerate(m.statements, 1)}
+    for tail, _ in minlens(source):
+        id = names[tail]
+        assert id not in m.theses
+        assert not any(i.conclusion == id for i in m.inferences.values())
+        assert not any(c.target == id for c in m.conflicts.values())
+
+
+@pytest.mark.parametrize("stagger", [0, 11, 2.5, True, "3"])
+def test_stagger_is_checked(stagger: object) -> None:
+    with pytest.raises(RenderError, match="stagger"):
+        Theme(stagger=stagger)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("ramp", [(), ("#fff",), ("navy", "#000000"), "#000000", ("#0",) * 13])
+def test_strength_ramp_is_checked(ramp: object) -> None:
+    with pytest.raises(RenderError, match="strength ramp"):
+        Theme(strength_ramp=ramp)  # type: ignore[arg-type]
+
+
+def test_a_strength_ramp_may_be_a_list() -> None:
+    assert Theme(strength_ramp=["#000000", "#ffffff"]).strength_ramp == ("#000000", "#ffffff")
+
+
+def test_a_map_with_broken_references_still_draws() -> None:
+    """Staggering reads the map as it is: no premises, unknown ids, self-conflicts."""
+    from argmap.model import Conflict, Inference
+
+    m = ArgumentMap(
+        statements=[Statement(id=id, text=id) for id in ("a", "b", "c", "d")],
+        inferences=[
+            Inference(id="empty", premises=(), conclusion="a"),
+            Inference(id="ghost", premises=("nowhere",), conclusion="a"),
+            Inference(id="fine", premises=("b",), conclusion="a"),
+        ],
+        conflicts=[
+            Conflict(id="self", source="c", target="c"),
+            Conflict(id="lost", source="d", target="missing"),
+        ],
+        theses=["a"],
+    )
+    assert "digraph argmap" in to_dot(m, theme=Theme(stagger=10)).source

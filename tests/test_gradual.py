@@ -13,12 +13,18 @@ import json
 import math
 from typing import Any
 
+import attrs
 import pytest
-from hypothesis import given, reject
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
+from argmap.build import MapBuilder
 from argmap.errors import ArgmapError, MapError
 from argmap.gradual import QBAF, SEMANTICS, ConvergenceError, strengths
+from argmap.model import STANCES, ArgumentMap
+from argmap.strategies import argument_maps, positions
+from argmap.strengths import DEFAULT_BASE, DEFAULT_BASES, to_qbaf
+from argmap.strengths import strengths as map_strengths
 
 from conftest import FIXTURES
 
@@ -466,3 +472,122 @@ def test_a_cycle_that_circles_is_given_up_early() -> None:
         strengths(qbaf)
     assert caught.value.iterations == 2048
     assert 1e-7 < caught.value.change < 2e-7
+
+
+# --------------------------------------------------------------------------------------
+# Base scores of a map: given, in data["base"], or a default by stance
+# --------------------------------------------------------------------------------------
+
+
+def test_every_stance_has_a_documented_default() -> None:
+    assert set(DEFAULT_BASES) == set(STANCES)
+    assert DEFAULT_BASES["asserted"] == DEFAULT_BASE == 0.5
+    # a reported view stands by its source; a hedge commits less; a concession more
+    assert (
+        DEFAULT_BASES["reported"]
+        < DEFAULT_BASES["hedged"]
+        < DEFAULT_BASES["asserted"]
+        < DEFAULT_BASES["conceded"]
+    )
+    assert all(0.0 < score < 1.0 for score in DEFAULT_BASES.values())
+
+
+@st.composite
+def maps_with_scores(
+    draw: st.DrawFn,
+) -> tuple[ArgumentMap, dict[str, float], dict[str, bool]]:
+    """A generated map where some nodes carry ``data["base"]``, with base scores given
+    for some ids and a position fixing some statements."""
+    m = draw(argument_maps(max_statements=8))
+    score = st.floats(0.0, 1.0)
+    ids = [*m.statements, *m.inferences, *m.conflicts]
+    in_data = draw(st.lists(st.sampled_from(ids), unique=True))
+    replaced = {}
+    for id in in_data:
+        node = m.node(id)
+        replaced[id] = attrs.evolve(node, data={**node.data, "base": draw(score)})
+    m = attrs.evolve(
+        m,
+        statements=[replaced.get(id, node) for id, node in m.statements.items()],
+        inferences=[replaced.get(id, node) for id, node in m.inferences.items()],
+        conflicts=[replaced.get(id, node) for id, node in m.conflicts.items()],
+    )
+    given_scores = draw(st.dictionaries(st.sampled_from(ids), score))
+    return m, given_scores, draw(positions(m))
+
+
+@settings(max_examples=60)
+@given(maps_with_scores())
+def test_base_scores_follow_their_precedence_and_defaults_are_reported(
+    drawn: tuple[ArgumentMap, dict[str, float], dict[str, bool]],
+) -> None:
+    m, given_scores, fixed = drawn
+    weights = map_strengths(m, base=given_scores, fixed=fixed)
+    expected_defaults = []
+    for id in [*m.statements, *m.inferences]:
+        node = m.node(id)
+        if id in fixed:
+            expected = 1.0 if fixed[id] else 0.0
+        elif id in given_scores:
+            expected = given_scores[id]
+        elif "base" in node.data:
+            expected = node.data["base"]
+        else:
+            expected_defaults.append(id)
+            stance = getattr(node, "stance", None)
+            expected = DEFAULT_BASES[stance] if stance is not None else DEFAULT_BASE
+        assert weights.base[id] == expected, id
+    assert weights.defaults == tuple(expected_defaults)
+    assert weights.semantics == "df-quad"
+    qbaf = to_qbaf(m, base=given_scores, fixed=fixed)
+    for id in m.conflicts:
+        if id in qbaf.base:  # an attacked conflict is an argument with a base score
+            data = m.conflicts[id].data
+            assert qbaf.base[id] == given_scores.get(id, data.get("base", DEFAULT_BASE))
+
+
+@pytest.mark.parametrize("stance", STANCES)
+def test_a_lone_statement_keeps_its_stance_default(stance: Any) -> None:
+    b = MapBuilder("lone")
+    b.claim("t", "a claim", thesis=True, stance=stance)
+    weights = map_strengths(b.build())
+    assert weights["t"] == DEFAULT_BASES[stance]
+    assert weights.defaults == ("t",)
+
+
+def test_the_builder_keeps_base_scores_in_data() -> None:
+    b = MapBuilder("scores")
+    b.claim("t", "thesis", thesis=True, base=0.7, data={"base": 0.1, "note": "kept"})
+    b.premise("p", "premise", base=1)
+    b.support("t", "p", id="i", base=0.0)
+    b.claim("x", "objection", stance="hedged")
+    b.counter("t", "x", id="c", base=0.25)
+    m = b.build()
+    assert dict(m.statements["t"].data) == {"base": 0.7, "note": "kept"}
+    assert m.statements["p"].data["base"] == 1.0
+    assert m.inferences["i"].data["base"] == 0.0
+    assert m.conflicts["c"].data["base"] == 0.25
+    assert "base" not in m.statements["x"].data
+    weights = map_strengths(m)
+    assert weights.defaults == ("x",)
+    assert weights.base["x"] == DEFAULT_BASES["hedged"]
+
+
+def test_bad_base_scores_in_the_builder_are_all_reported_at_build() -> None:
+    b = MapBuilder("bad")
+    b.claim("t", "thesis", thesis=True, base=1.5)
+    b.premise("p", "premise", base=math.nan)
+    b.support("t", "p", id="i", base="high")  # type: ignore[arg-type]
+    b.claim("x", "objection")
+    b.counter("t", "x", id="c", base=True)  # type: ignore[arg-type]
+    b.premise("q", "fine", base=0.5)
+    with pytest.raises(MapError) as caught:
+        b.build()
+    problems = caught.value.problems
+    assert [(p.code, p.ids) for p in problems] == [
+        ("invalid-base-score", ("t",)),
+        ("invalid-base-score", ("p",)),
+        ("invalid-base-score", ("i",)),
+        ("invalid-base-score", ("c",)),
+    ]
+    assert all(repr(p.ids[0]) in p.message for p in problems)

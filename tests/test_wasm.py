@@ -97,10 +97,14 @@ def test_evaluated_svg_without_dot(tmp_path: pathlib.Path) -> None:
     from argmap import evaluate, strengths
 
     m = nasty_map()
-    target = render(m, tmp_path / "x.svg", evaluation=evaluate(m), strengths=strengths(m))
+    target = render(m, tmp_path / "x.svg", evaluation=evaluate(m))
     texts = svg_texts(target.read_bytes())
     assert any(text.startswith("thesis · ") for text in texts)
     assert "#dcedc8" in target.read_text("utf-8")  # the "in" fill survives
+    weights = strengths(m)
+    graded = render(m, tmp_path / "y.svg", strengths=weights)
+    shown = svg_texts(graded.read_bytes())
+    assert any(f"{weights['thesis']:.2f}" in text for text in shown)  # the number survives
 
 
 @needs_wasm
@@ -108,7 +112,7 @@ def test_evaluated_svg_without_dot(tmp_path: pathlib.Path) -> None:
 def test_maps_display_as_svg_without_dot() -> None:
     m = nasty_map()
     bundle = m._repr_mimebundle_()
-    assert set(bundle) == {"image/svg+xml", "text/plain"}
+    assert set(bundle) == {"text/html", "image/svg+xml", "text/plain"}
     for line in expected_lines(m):
         assert line in svg_texts(bundle["image/svg+xml"])
 

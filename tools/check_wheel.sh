@@ -64,6 +64,8 @@ needed = [
     "argmap/_wasm.py",
     "argmap/formats/argdown.lark",
     "argmap/formats/argmap.schema.json",
+    "argmap/_page/page.js",
+    "argmap/_page/page.css",
 ]
 missing = [name for name in needed if name not in names]
 assert not missing, f"the wheel lacks {missing}"
@@ -121,6 +123,10 @@ status=0
 cat circle.txt
 [ "$status" = 1 ] || fail "argmap check circle.argdown exited $status, not 1"
 grep -q "error circular-support" circle.txt || fail "argmap check missed the circle"
+
+step "argmap render small.argdown page.html (the page's script and style come from the wheel)"
+"$venv/bin/argmap" render small.argdown -o page.html --view argmap || fail "argmap render page.html"
+grep -q "data-position-of" page.html || fail "the page has no what-if controls"
 
 step "python -m argmap --help"
 "$venv/bin/python" -m argmap --help >module-help.txt || fail "python -m argmap --help"

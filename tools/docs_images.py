@@ -47,7 +47,7 @@ def _example() -> ModuleType:
     return module
 
 
-def _article_map(target: pathlib.Path, *, evaluated: bool) -> None:
+def _article_map(target: pathlib.Path, *, semantics: str | None) -> None:
     from argmap import evaluate, render
     from argmap.strengths import strengths
 
@@ -59,14 +59,26 @@ def _article_map(target: pathlib.Path, *, evaluated: bool) -> None:
         amap,
         target,
         theme=example.THEME,
-        evaluation=evaluate(amap) if evaluated else None,
-        strengths=strengths(amap) if evaluated else None,
+        evaluation=evaluate(amap) if semantics == "grounded" else None,
+        strengths=strengths(amap) if semantics == "df-quad" else None,
     )
 
 
+def _article_page(target: pathlib.Path) -> None:
+    """The S-400 map's interactive page, always without the article's text (the site is
+    published, the article is not ours to copy): its source pane says the quotes are
+    unchecked."""
+    from argmap.page import write_html
+
+    example = _example()
+    write_html(example.build_map(None), target, theme=example.THEME)
+
+
 ARTICLE_FIGURES: dict[str, Callable[[pathlib.Path], None]] = {
-    "article-map.svg": lambda target: _article_map(target, evaluated=False),
-    "article-evaluated.svg": lambda target: _article_map(target, evaluated=True),
+    "article-map.svg": lambda target: _article_map(target, semantics=None),
+    "article-evaluated.svg": lambda target: _article_map(target, semantics="grounded"),
+    "article-strengths.svg": lambda target: _article_map(target, semantics="df-quad"),
+    "article-page.html": _article_page,
 }
 """Figures of the reference map, by name: what ``make images`` draws for the README."""
 

@@ -10,8 +10,10 @@ format                    suffixes                        direction
 ``argdown``               ``.argdown``, ``.ad``           read, write
 ``aif`` (AIFdb, xAIF)     ``.json``                       read, write
 ``microtexts``            ``.xml``                        read
-``argdown-json``          ``.json``                       write
+``argdown-json``          ``.json``                       read, write
 ``dot``                   ``.dot``, ``.gv``               write
+``mermaid``               ``.mmd``                        write
+``graphml``               ``.graphml``                    write
 ========================  ==============================  ===========
 """
 
@@ -29,7 +31,7 @@ from argmap.errors import FormatError
 from argmap.formats._io import PathLike, read_text, write_text
 from argmap.model import ArgumentMap
 
-__all__ = ["FORMATS", "detect", "dump", "dumps", "load", "loads", "sources"]
+__all__ = ["FORMATS", "READERS", "WRITERS", "detect", "dump", "dumps", "load", "loads", "sources"]
 
 FORMATS: dict[str, str] = {
     "json": "argmap.formats.json",
@@ -38,8 +40,17 @@ FORMATS: dict[str, str] = {
     "microtexts": "argmap.formats.microtexts",
     "argdown-json": "argmap.formats.argdown_json",
     "dot": "argmap.formats.dot",
+    "mermaid": "argmap.formats.mermaid",
+    "graphml": "argmap.formats.graphml",
 }
 """Format name -> the module implementing it."""
+
+READERS: tuple[str, ...] = ("json", "argdown", "aif", "microtexts", "argdown-json")
+"""The formats :func:`load` and :func:`loads` can read (a test holds this equal to the
+modules' verbs, so that the list is known without importing every module)."""
+
+WRITERS: tuple[str, ...] = ("json", "argdown", "aif", "argdown-json", "dot", "mermaid", "graphml")
+"""The formats :func:`dump` and :func:`dumps` can write."""
 
 _SUFFIXES = {
     ".argdown": "argdown",
@@ -47,7 +58,18 @@ _SUFFIXES = {
     ".xml": "microtexts",
     ".dot": "dot",
     ".gv": "dot",
+    ".mmd": "mermaid",
+    ".graphml": "graphml",
 }
+
+
+_COMPOUND = {
+    ".argmap.json": "json",
+    ".aif.json": "aif",
+    ".argdown-json.json": "argdown-json",
+    ".argdown.json": "argdown-json",
+}
+"""Names whose last two suffixes say the format of a ``.json`` file."""
 
 
 def _module(format: str, verb: str) -> ModuleType:
@@ -88,8 +110,9 @@ def detect_json(text: str, *, path: str | None = None) -> str:
 def detect(path: PathLike, text: str | None = None) -> str:
     """The format of ``path``, from its suffix (and the content of a ``.json`` file)."""
     name = pathlib.Path(path).name.lower()
-    if name.endswith(".argmap.json"):
-        return "json"
+    for ending, format in _COMPOUND.items():
+        if name.endswith(ending):
+            return format
     suffix = pathlib.Path(name).suffix
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
@@ -98,7 +121,8 @@ def detect(path: PathLike, text: str | None = None) -> str:
     raise FormatError(
         f"cannot tell the format from the suffix {suffix or '(none)'!r}",
         path=os.fspath(path),
-        expected="--format or one of .argmap.json .json .argdown .xml",
+        expected="a format named (format=...) or a name ending in one of "
+        + " ".join([*_COMPOUND, *_SUFFIXES, ".json"]),
     )
 
 

@@ -7,6 +7,8 @@ for what Argdown cannot say (theses, quotes, the map's source, ids of its own).
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
@@ -74,9 +76,10 @@ class _Ids:
 class _Converter:
     """Builds the map: statements, gists, arguments, inferences, conflicts, data."""
 
-    def __init__(self, doc: Document, path: str | None) -> None:
+    def __init__(self, doc: Document, path: str | None, source: str | None = None) -> None:
         self.doc = doc
         self.path = path
+        self.source = source
         self.ids = _Ids()
         self.statement_ids = {title: self.ids.take(title) for title in doc.statements}
         self.argument_ids = {title: self._argument_id(title) for title in doc.arguments}
@@ -87,6 +90,8 @@ class _Converter:
         self.inferences: list[Inference] = []
         self.conflicts: list[Conflict] = []
         self.arguments: list[Argument] = []
+        self.deferred: list[Relation] = []  # undercuts aimed at statements, read last
+        self.supports: dict[str, list[str]] = {}  # statement id -> its support relations
 
     def _argument_id(self, title: str) -> str:
         """An argument's id: its title, unless a statement has that id."""
@@ -126,6 +131,7 @@ class _Converter:
             for relation in self.doc.relations
             for node in (relation.source, relation.target)
             if isinstance(node, AdArgument)
+            and not (node is relation.target and _on_inference(relation))
         }
         for argument in self.doc.arguments.values():
             if id(argument) in ends:
@@ -176,13 +182,13 @@ class _Converter:
         if ec.section is not None:
             meta["section"] = ec.section.id
         if len(definitions) > 1:
-            meta["members"] = [m.text or "" for m in definitions]
+            meta["members"] = [_clean(m.text) for m in definitions]
         if meta:
             data[RESERVED] = meta
         speaker, stance = self.attribution(data, first)
         canonical = ec.canonical
         sid = self.statement_ids[ec.title]
-        text = (canonical.text if canonical is not None else None) or ""
+        text = _clean(canonical.text if canonical is not None else None)
         statement = Statement(sid, text, None, tuple(ec.tags), data, speaker, stance)
         self.statements.append(statement)
         self.where(sid, first)
@@ -278,11 +284,11 @@ class _Converter:
         if argument.section is not None:
             meta["section"] = argument.section.id
         if len(definitions) > 1:
-            meta["descriptions"] = [m.text or "" for m in definitions]
+            meta["descriptions"] = [_clean(m.text) for m in definitions]
         if meta:
             data[RESERVED] = meta
         canonical = argument.canonical
-        text = (canonical.text if canonical is not None else None) or ""
+        text = _clean(canonical.text if canonical is not None else None)
         if argument.title in self.gist_ids:
             gid = self.gist_ids[argument.title]
             self.statements.append(Statement(gid, text, data={RESERVED: {"argument": aid}}))
@@ -353,17 +359,37 @@ class _Converter:
     # -- relations ---------------------------------------------------------------------
 
     def relation(self, relation: Relation) -> None:
-        """A relation as an Inference (support) or Conflict(s) (attack and the rest)."""
-        source, target = self.end(relation.source), self.end(relation.target)
+        """A relation as an Inference (support) or Conflict(s) (attack and the rest).
+
+        An attack on a reconstructed argument (``<A3> -> <A2>``) bears on it as Argdown
+        draws it, as an attack on the argument: a conflict on its final inference (an
+        undercut: its premises may stand, but no longer carry its main conclusion),
+        marked ``data["argdown"] = {"relation": "attack", "argument": id}``. An undercut
+        aimed at a statement is :meth:`undercut_of_statement`'s."""
         kind = relation.type
+        if kind == "undercut" and isinstance(relation.target, EquivalenceClass):
+            self.deferred.append(relation)
+            return
+        source = self.end(relation.source)
         rid = self.ids.take(
             f"{self.label(relation.source)} {SYMBOLS[kind]} {self.label(relation.target)}"
         )
         self.where(rid, relation)
         if kind in ("support", "entails"):
+            target = self.end(relation.target)
             self.inferences.append(Inference(rid, (source,), target))
+            if isinstance(relation.source, EquivalenceClass):
+                self.supports.setdefault(source, []).append(rid)
             return
         meta: dict[str, Any] = {}
+        if _on_inference(relation):
+            argument = relation.target
+            steps = [m.inference for m in argument.pcs if m.inference is not None]
+            target = self.inference_ids[id(steps[-1])]
+            meta = {"relation": "attack", "argument": self.argument_ids[argument.title]}
+            self.conflicts.append(Conflict(rid, source, target, {RESERVED: meta}))
+            return
+        target = self.end(relation.target)
         if kind == "contradictory" or (kind == "undercut" and not _is_inference(relation.target)):
             meta["relation"] = kind
         self.conflicts.append(Conflict(rid, source, target, {RESERVED: meta} if meta else {}))
@@ -375,6 +401,29 @@ class _Converter:
             self.conflicts.append(
                 Conflict(mirror, target, source, {RESERVED: {**meta, "mirror": True}})
             )
+
+    def undercut_of_statement(self, relation: Relation) -> None:
+        """``[U] _> [S]``: Argdown keeps an undercut aimed at a statement as it is
+        written; an undercut attacks an inference, so argmap reads it as an undercut of
+        each inference ``[S]`` supports by a relation (``[S] +> [T]``), each conflict
+        marked ``data["argdown"] = {"relation": "undercut", "at": "S"}`` so that writers
+        write the one ``_>`` again. When ``[S]`` supports nothing by a relation there is
+        no inference to undercut: it is then an attack on ``[S]`` itself (a rebuttal or
+        an undermining, as its position says), marked ``relation: undercut``."""
+        source, statement = self.end(relation.source), self.end(relation.target)
+        label = f"{self.label(relation.source)} _> {self.label(relation.target)}"
+        supported = self.supports.get(statement, [])
+        if not supported:
+            rid = self.ids.take(label)
+            self.where(rid, relation)
+            meta = {"relation": "undercut"}
+            self.conflicts.append(Conflict(rid, source, statement, {RESERVED: meta}))
+            return
+        for inference in supported:
+            rid = self.ids.take(f"{self.label(relation.source)} _> {inference}")
+            self.where(rid, relation)
+            meta = {"relation": "undercut", "at": statement}
+            self.conflicts.append(Conflict(rid, source, inference, {RESERVED: meta}))
 
     # -- the map -------------------------------------------------------------------------
 
@@ -400,6 +449,8 @@ class _Converter:
             self.argument(argument)
         for relation in self.doc.relations:
             self.relation(relation)
+        for relation in self.deferred:
+            self.undercut_of_statement(relation)
         title, data, extras = self.map_data()
         result = _build(
             self.path,
@@ -413,7 +464,7 @@ class _Converter:
             locations=self.locations,
         )
         if extras is not None:
-            result = _Extras(extras, self.path, self.doc).apply(result)
+            result = _Extras(extras, self.path, self.doc, self.source).apply(result)
             result = attrs.evolve(result, locations=self.locations)
         return result
 
@@ -423,6 +474,22 @@ class _Converter:
             if id in self.locations:
                 return self.locations[id]
         return Location(self.path, 1, 1)
+
+
+def _clean(text: str | None) -> str:
+    """A text without the white space Argdown leaves at its end where a tag or a data
+    block was taken out of it (``[A]: text {a: 1}`` is ``text``, not ``text ``)."""
+    return (text or "").rstrip()
+
+
+def _on_inference(relation: Relation) -> bool:
+    """An attack whose target is an argument with a premise-conclusion structure."""
+    target = relation.target
+    return (
+        relation.type == "attack"
+        and isinstance(target, AdArgument)
+        and any(m.inference is not None for m in target.pcs)
+    )
 
 
 def _is_inference(node: Any) -> bool:
@@ -479,9 +546,12 @@ _NODE_FIELDS = {
 class _Extras:
     """Applies what argmap's writer put under ``argmap:`` in the front matter."""
 
-    def __init__(self, extras: Any, path: str | None, doc: Document) -> None:
+    def __init__(
+        self, extras: Any, path: str | None, doc: Document, source: str | None = None
+    ) -> None:
         self.path = path
         self.doc = doc
+        self.source = source
         self.at: tuple[str | int, ...] = ("argmap",)  # where the entry being read is
         if not isinstance(extras, dict):
             self.fail("the 'argmap' entry of the front matter must be a mapping")
@@ -521,6 +591,25 @@ class _Extras:
             self.fail(f"argmap.{key} in the front matter has the wrong type", key)
         return value
 
+    def attached_source(self) -> str | None:
+        """The map's source: the text itself (as older files hold it), or, for a
+        reference (``{sha256, characters}``), the text the caller gave if it is the one
+        referred to, else none (its quotes then go unchecked)."""
+        value = self.get("source", (str, dict), None)
+        if value is None or isinstance(value, str):
+            return value
+        digest = value.get("sha256")
+        if not (isinstance(digest, str) and re.fullmatch(r"[0-9a-f]{64}", digest)):
+            self.fail("argmap.source.sha256 must be 64 hexadecimal digits", "source")
+        if self.source is None:
+            return None
+        if source_reference(self.source)["sha256"] != digest:
+            self.fail(
+                "the source text given is not the one this file refers to (its SHA-256 differs)",
+                "source",
+            )
+        return self.source
+
     def strings(self, key: str) -> list[str]:
         """``argmap.<key>`` as a list of strings."""
         values = self.get(key, list, [])
@@ -559,7 +648,7 @@ class _Extras:
         if "theses" in self.extras:
             map_fields["theses"] = tuple(self.strings("theses"))
         if "source" in self.extras:
-            map_fields["source"] = self.get("source", str, None)
+            map_fields["source"] = self.attached_source()
         if "data" in self.extras:
             map_fields["data"] = self.get("data", dict, {})
         if "title" in self.extras:
@@ -715,6 +804,14 @@ def _renamed(table: dict[str, Any], renames: Mapping[str, str]) -> dict[str, Any
     return result
 
 
-def convert(doc: Document, path: str | None = None) -> ArgumentMap:
-    """The argmap map of an Argdown document."""
-    return _Converter(doc, path).convert()
+def convert(doc: Document, path: str | None = None, *, source: str | None = None) -> ArgumentMap:
+    """The argmap map of an Argdown document; ``source`` is the text its front matter
+    refers to (``argmap: source: {sha256: ...}``), if the caller has it."""
+    return _Converter(doc, path, source).convert()
+
+
+def source_reference(source: str) -> dict[str, Any]:
+    """How an Argdown file refers to its map's source text without holding it (the text
+    may not be ours to copy): its SHA-256 (of its UTF-8) and its length in characters."""
+    digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+    return {"sha256": digest, "characters": len(source)}

@@ -2,11 +2,13 @@
 
 The writer says everything it can in plain Argdown, so that the Argdown tool draws
 the same structure: statements as ``[id]: text`` definitions under their section's
-heading, tags on a following ``[id] #(tag)`` reference (a tag written inside the
-text would become part of the text), arguments as ``<title>: gist`` with their
-premise-conclusion structure, single-premise inferences and conflicts as relations
-(``[premise]`` / ``  +> [conclusion]``), linked inferences as premise-conclusion
-structures of their own. Texts are escaped with backslashes wherever Argdown would
+heading, a tag where it stands in the text (Argdown keeps ``#tag`` in the text: a
+tag the text does not hold goes on a following ``[id] #(tag)`` reference), arguments
+as ``<title>: gist`` followed by their premise-conclusion structure, which defines the
+statements it introduces (``(1) [P]: text``), single-premise inferences and conflicts
+as relations indented under their source's definition (``[premise]: text`` /
+``  +> [conclusion]``), linked inferences as premise-conclusion structures of their
+own, front matter settings as block YAML. Texts are escaped with backslashes wherever Argdown would
 read a character as syntax.
 
 Then it reads its own output back and compares: whatever did not survive (ids
@@ -19,21 +21,26 @@ for every map.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
+
+import yaml
 
 from argmap.errors import FormatError
 from argmap.formats._argdown_lexer import SHORTCODES, LexError, tokenize
 from argmap.formats._argdown_model import parse_document
-from argmap.formats._argdown_read import RESERVED, convert
+from argmap.formats._argdown_read import RESERVED, convert, source_reference
 from argmap.formats._argdown_yaml import UnwritableData, flow
+from argmap.formats._argdown_yaml import load as yaml_load
 from argmap.model import Argument, ArgumentMap, Conflict, Inference, Quote, Statement
 
 __all__ = ["write"]
 
 _LINE_BREAKS = re.compile(r"[\n\r]")
 _SYNTAX = set("\\@#*_[]<>{}/")
-_SIMPLE_TAG = re.compile(r"[A-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
+_TAG_CHARS = r"A-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF"
+_SIMPLE_TAG = re.compile("[" + _TAG_CHARS + "]+")
+_UNTITLED = re.compile(r"\[Untitled [1-9][0-9]*\]")
 _BAD_TITLE = re.compile(r"[\n\r\u2028\u2029]")
 _SPECIAL = re.compile(r"(?:\.[^\s]+?\.[ \t]?)|(?::[^\s]+?:[ \t]?)")
 
@@ -103,6 +110,86 @@ def escape(text: str, prefix: str = "[x]: ") -> str | None:
         if _reads_back(prefix, candidate, text):
             return candidate
     return None
+
+
+_TAG_IN_TEXT = re.compile(r"#(?:\(([^)\n\r]+)\)|([" + _TAG_CHARS + r"]+))")
+
+
+_VERBATIM = re.compile(
+    _TAG_IN_TEXT.pattern + r"|@\[[^\]\n\r]+\]|@<[^>\n\r]+>"
+)  # tags and mentions (``@[title]``, ``@<title>``), which Argdown keeps in the text
+_TEXT_TOKENS = ("TEXT", "TAG", "STMT_MENTION", "ARG_MENTION")
+
+
+def _tag_name(token: str) -> str:
+    """The name of a tag token (``#name`` or ``#(a name)``, maybe with a space after)."""
+    found = _TAG_IN_TEXT.match(token)
+    return (found.group(1) or found.group(2)) if found else ""
+
+
+def escape_tagged(
+    text: str, tags: Iterable[str], prefix: str, *, removed: bool = False
+) -> tuple[str, list[str]] | None:
+    """``text`` written after ``prefix`` with its ``tags`` as Argdown tags and its
+    mentions as mentions, as a person writes them (``Cats are #great pets, says
+    @[Vet].``), and the tags it carries; None when there is nothing to write so or the
+    result does not read back as ``text``.
+
+    Argdown keeps a tag in the text it stands in (``#great`` is part of the text above),
+    so a tag found in the text is written unescaped where it stands. When the front
+    matter says ``model.removeTagsFromText`` the text holds no tag: they go after it."""
+    if not text or _LINE_BREAKS.search(text):
+        return None
+    wanted = list(dict.fromkeys(tags))
+    if removed:
+        written_tags = [t for t in (_tag(tag) for tag in wanted) if t]
+        body = escape(text, prefix)
+        if body is None or not written_tags:
+            return None
+        written = body + " " + " ".join(written_tags)
+    else:
+        pieces: list[str] = []
+        at = 0
+        for found in _VERBATIM.finditer(text):
+            if found.group().startswith("#") and _tag_name(found.group()) not in wanted:
+                continue
+            segment = _escape_basic(text[at : found.start()])
+            if pieces and segment.startswith("\\ "):
+                segment = segment[1:]
+            pieces.extend((segment, found.group()))
+            at = found.end()
+        if not pieces:
+            return None
+        rest = _escape_basic(text[at:])
+        pieces.append(rest[1:] if rest.startswith("\\ ") else rest)
+        written = "".join(pieces)
+    read = _read_tagged(prefix, written, removed)
+    if read is None:
+        return None
+    read_text, read_tags = read
+    if (read_text.rstrip() if removed else read_text) != text:
+        return None
+    if any(tag not in wanted for tag in read_tags):
+        return None
+    return written, read_tags
+
+
+def _read_tagged(prefix: str, written: str, removed: bool) -> tuple[str, list[str]] | None:
+    """The text (tags included) and tag names Argdown reads from ``prefix + written``."""
+    if _OPEN_BRACE.search(written):
+        return None
+    try:
+        tokens = tokenize(prefix + written + "\n")
+    except (LexError, FormatError):
+        return None
+    body = tokens[1:]
+    if body and body[-1].type == "NL":
+        body = body[:-1]
+    if not body or any(t.type not in _TEXT_TOKENS for t in body):
+        return None
+    text = "".join(str(t) for t in body if t.type == "TEXT" or not removed)
+    names = list(dict.fromkeys(_tag_name(str(t)) for t in body if t.type == "TAG"))
+    return text, names
 
 
 def _statement_title_ok(title: str) -> bool:
@@ -208,6 +295,13 @@ class _Writer:
         self.undercuts: dict[str, list[Conflict]] = {}  # inference id -> undercuts inside pcs
         self.conflicts: list[Conflict] = []  # conflicts written as relations
         self.unwritten: list[Statement | Inference | Conflict | Argument] = []
+        self.relation_lines: dict[str, list[str]] = {}  # source id -> relation lines
+        self.bare = False  # write "Untitled n" statements without their titles
+        self.inline: dict[str, str] = {}  # statement id -> argument whose pcs defines it
+        self.defined: set[str] = set()  # statements defined inside a pcs
+        model = _meta_map(map).get("frontmatter", {})
+        model = model.get("model") if isinstance(model, dict) else None
+        self.removed = isinstance(model, dict) and model.get("removeTagsFromText") is True
 
     # -- naming -------------------------------------------------------------------------
 
@@ -244,7 +338,9 @@ class _Writer:
             for step, iid in enumerate(argument.inferences):
                 if iid in self.map.inferences and iid not in self.owned:
                     self.owned[iid] = (aid, step)
-        undercut = {c.target for c in self.map.conflicts.values()}
+        undercut = {  # an undercut written `_> [S]` leaves `[S] +> [T]` a relation
+            c.target for c in self.map.conflicts.values() if not isinstance(_meta(c).get("at"), str)
+        }
         seen: set[tuple[str, str]] = set()
         for iid, inference in self.map.inferences.items():
             if iid in self.owned:
@@ -275,6 +371,7 @@ class _Writer:
         conflicts = self.map.conflicts
         pairs = {(c.source, c.target) for c in conflicts.values()}
         seen: set[tuple[str, str]] = set()
+        seen_at: set[tuple[str, str]] = set()
         written_inferences = set(self.owned) | {i.id for i in self.pcs_form}
         for conflict in conflicts.values():
             meta = _meta(conflict)
@@ -285,6 +382,15 @@ class _Writer:
                 self.unwritten.append(conflict)
                 continue
             seen.add(key)
+            argument, at = meta.get("argument"), meta.get("at")
+            if meta.get("relation") == "attack" and argument in self.argument_titles:
+                self.conflicts.append(conflict)  # an attack on the argument: `-> <A>`
+                continue
+            if isinstance(at, str) and self.ref(at) is not None:
+                if (conflict.source, at) not in seen_at:  # one `_> [S]` says them all
+                    seen_at.add((conflict.source, at))
+                    self.conflicts.append(conflict)
+                continue
             if conflict.target in written_inferences:
                 self.undercuts.setdefault(conflict.target, []).append(conflict)
             elif self.ref(conflict.target) is not None:
@@ -294,31 +400,71 @@ class _Writer:
 
     # -- paragraphs ---------------------------------------------------------------------
 
+    def definitions(
+        self, head: str, texts: list[str], tags: tuple[str, ...], data: str
+    ) -> tuple[list[str], list[str]]:
+        """``head: text`` lines, one per text, tags where they stand in the text and the
+        data block after the last; and the tags no text carries."""
+        out: list[str] = []
+        carried: list[str] = []
+        for index, text in enumerate(texts):
+            tagged = escape_tagged(text, tags, f"{head}: ", removed=self.removed)
+            if tagged is not None:
+                written, found = tagged
+                carried.extend(found)
+            else:
+                written = (
+                    escape(text, f"{head}: ")
+                    or escape(_LINE_BREAKS.sub(" ", text), f"{head}: ")
+                    or "\\ "
+                )
+            last = index == len(texts) - 1
+            line = _before_data(written, data) if last else written
+            bare = self.bare and _UNTITLED.fullmatch(head) is not None and len(texts) == 1
+            out.append(line if bare else f"{head}: {line}")
+        return out, [tag for tag in tags if tag not in carried]
+
+    def statement_texts(self, statement: Statement) -> list[str]:
+        """The texts of a statement's definitions (several when Argdown had several)."""
+        texts = _meta(statement).get("members")
+        if isinstance(texts, list) and texts and all(isinstance(t, str) for t in texts):
+            return texts
+        return [statement.text] if statement.text else []
+
     def statement_paragraphs(self, sid: str) -> list[str]:
-        """A statement's definitions (one per member text) and its tags."""
+        """A statement's definitions (one per member text), with its tags where they stand
+        in its text, and the relations it is the source of, indented under it."""
         statement = self.map.statements[sid]
         title = self.titles[sid]
-        meta = _meta(statement)
-        texts = meta.get("members")
-        if not (isinstance(texts, list) and all(isinstance(t, str) for t in texts) and texts):
-            texts = [statement.text] if statement.text else []
         data = _data(_attributed(statement))
-        out = []
-        for index, text in enumerate(texts):
-            written = escape(text, f"[{title}]: ")
-            if written is None:
-                written = escape(_LINE_BREAKS.sub(" ", text), f"[{title}]: ") or "\\ "
-            last = index == len(texts) - 1
-            out.append(f"[{title}]: {_before_data(written, data) if last else written}")
+        out, rest = self.definitions(
+            f"[{title}]", self.statement_texts(statement), statement.tags, data
+        )
         if not out:
             out.append(f"[{title}]" + (f" {data}" if data else ""))
-        tags = [t for t in (_tag(tag) for tag in statement.tags) if t]
+        tags = [t for t in (_tag(tag) for tag in rest) if t]
         if tags:
             out.append(f"[{title}] " + " ".join(tags))
+        lines = self.relation_lines.pop(sid, [])
+        if lines:
+            out[-1] += "\n" + "\n".join(lines)
         return out
 
+    def inline_definition(self, sid: str) -> str | None:
+        """How a statement defined inside a premise-conclusion structure is written there:
+        ``[title]: text #tags {data}``; None when it cannot be (it is then referred to)."""
+        statement = self.map.statements[sid]
+        title = self.titles[sid]
+        texts = self.statement_texts(statement)
+        if len(texts) != 1:
+            return None
+        data = _data(_attributed(statement))
+        out, rest = self.definitions(f"[{title}]", texts, statement.tags, data)
+        return out[0] if not rest else None
+
     def argument_paragraphs(self, aid: str) -> list[str]:
-        """An argument's descriptions, tags and premise-conclusion structure."""
+        """An argument's descriptions (tags where they stand), its premise-conclusion
+        structure, and the relations it is the source of."""
         argument = self.map.arguments[aid]
         title = self.argument_titles[aid]
         meta = _meta(argument)
@@ -326,24 +472,26 @@ class _Writer:
         if not (isinstance(texts, list) and all(isinstance(t, str) for t in texts) and texts):
             texts = [argument.text] if argument.text else []
         data = _data(_user(argument.data))
-        out = []
-        for index, text in enumerate(texts):
-            written = escape(text, f"<{title}>: ")
-            if written is None:
-                written = escape(_LINE_BREAKS.sub(" ", text), f"<{title}>: ") or "\\ "
-            last = index == len(texts) - 1
-            out.append(f"<{title}>: {_before_data(written, data) if last else written}")
-        tags = [t for t in (_tag(tag) for tag in argument.tags) if t]
+        out, rest = self.definitions(f"<{title}>", texts, argument.tags, data)
+        tags = [t for t in (_tag(tag) for tag in rest) if t]
         if not out or tags:
             out.append(f"<{title}>" + (" " + " ".join(tags) if tags else ""))
             if not texts and data:
                 out[-1] += " " + data
-        pcs = self.pcs(argument.statements, list(argument.inferences))
+        pcs = self.pcs(argument.statements, list(argument.inferences), aid)
         if pcs is not None:
             out.append(pcs)
+        gist = next((g for g, a in self.gists.items() if a == aid), None)
+        lines = self.relation_lines.pop(gist, []) if gist is not None else []
+        if lines and pcs is None:  # a sketch: its relations under its description
+            out[-1] += "\n" + "\n".join(lines)
+        elif lines:
+            out.append(f"<{title}>\n" + "\n".join(lines))
         return out
 
-    def pcs(self, statements: Iterable[str], inferences: list[str]) -> str | None:
+    def pcs(
+        self, statements: Iterable[str], inferences: list[str], aid: str | None = None
+    ) -> str | None:
         """A premise-conclusion structure, or None when these steps cannot form one."""
         statements = list(statements)
         steps = [self.map.inferences[i] for i in inferences if i in self.map.inferences]
@@ -369,7 +517,11 @@ class _Writer:
         for number, sid in enumerate(statements):
             if number in at:
                 lines.extend(self.inference_lines(at[number], statements, number, positions))
-            lines.append(f"({number + 1}) {self.ref(sid)}")
+            inline = self.inline.get(sid) == aid and aid is not None
+            written = self.inline_definition(sid) if inline else None
+            if written is not None:
+                self.defined.add(sid)
+            lines.append(f"({number + 1}) {written or self.ref(sid)}")
         return "\n".join(lines)
 
     def inference_lines(
@@ -406,9 +558,10 @@ class _Writer:
         written = escape(rule.strip(), "[x]: ") if rule.strip() else None
         return written.replace(",", "\\,") if written else ""
 
-    def relation_paragraphs(self) -> list[str]:
-        """Relations, grouped under their source."""
-        by_source: dict[str, list[str]] = {}
+    def collect_relations(self) -> None:
+        """The relation lines of each source (``+> [B]``, ``-> <A>``...), to be written
+        indented under the source's definition."""
+        by_source = self.relation_lines
         for inference in self.relation_form:
             line = f"  +> {self.ref(inference.conclusion)}"
             by_source.setdefault(inference.premises[0], []).append(line)
@@ -420,10 +573,23 @@ class _Writer:
             elif meta.get("relation") == "undercut":
                 symbol = "_>"
             target = self.ref(conflict.target)
+            argument, at = meta.get("argument"), meta.get("at")
+            if meta.get("relation") == "attack" and argument in self.argument_titles:
+                target = f"<{self.argument_titles[argument]}>"
+            elif isinstance(at, str) and self.ref(at) is not None:
+                symbol, target = "_>", self.ref(at)
             if symbol == "><" and target and target.startswith("<"):
                 symbol = "->"
             by_source.setdefault(conflict.source, []).append(f"  {symbol} {target}")
-        return [f"{self.ref(source)}\n" + "\n".join(lines) for source, lines in by_source.items()]
+
+    def relation_paragraphs(self) -> list[str]:
+        """Relations whose source has no definition of its own: under a reference."""
+        out = [
+            f"{self.ref(source)}\n" + "\n".join(lines)
+            for source, lines in self.relation_lines.items()
+        ]
+        self.relation_lines = {}
+        return out
 
     def ungrouped_paragraphs(self) -> list[str]:
         """Inferences outside arguments that need a structure of their own."""
@@ -444,6 +610,23 @@ class _Writer:
 
     # -- layout -------------------------------------------------------------------------
 
+    def choose_inline(self, placed: dict[str | None, Any], order: Any) -> None:
+        """Statements defined where a person defines them: inside the first
+        premise-conclusion structure that uses them, when they have one text, stand in
+        the argument's section and are not defined at the top level before it."""
+        arguments = sorted(self.map.arguments, key=order)
+        for aid in arguments:
+            argument = self.map.arguments[aid]
+            section = _section_of(argument, placed)
+            for sid in argument.statements:
+                if sid in self.inline or sid not in self.titles:
+                    continue
+                statement = self.map.statements[sid]
+                if _section_of(statement, placed) != section or order(sid) < order(aid):
+                    self.inline[sid] = ""
+                    continue
+                self.inline[sid] = aid
+
     def body(self) -> list[str]:
         """Every paragraph: sections in order, their elements in source order, relations."""
         sections = _sections(self.map)
@@ -451,12 +634,16 @@ class _Writer:
         for section in sections:
             placed[section["id"]] = []
         order = _order(self.map)
-        for sid in self.titles:
-            where = _section_of(self.map.statements[sid], placed)
-            placed[where].append((order(sid), self.statement_paragraphs(sid)))
+        self.collect_relations()
+        self.choose_inline(placed, order)
         for aid in self.map.arguments:
             where = _section_of(self.map.arguments[aid], placed)
             placed[where].append((order(aid), self.argument_paragraphs(aid)))
+        for sid in self.titles:
+            if sid in self.defined:
+                continue
+            where = _section_of(self.map.statements[sid], placed)
+            placed[where].append((order(sid), self.statement_paragraphs(sid)))
         out: list[str] = []
         for key in [None, *(s["id"] for s in sections)]:
             if key is not None:
@@ -500,7 +687,9 @@ def _sections(map: ArgumentMap) -> list[dict[str, Any]]:
 
 def _heading(section: dict[str, Any]) -> str:
     """A section's heading line."""
-    title = escape(section["title"], "# ") or ""
+    names = [found.group(1) or found.group(2) for found in _TAG_IN_TEXT.finditer(section["title"])]
+    tagged = escape_tagged(section["title"], names, "# ") if names else None
+    title = tagged[0] if tagged else (escape(section["title"], "# ") or "")
     data = section.get("data")
     block = _data(data) if isinstance(data, dict) else ""
     text = f"{'#' * section['level']} {title}"
@@ -531,6 +720,29 @@ def _fresh(base: str, used: set[str]) -> str:
     return f"{base} {n}"
 
 
+def _plain(value: Any) -> Any:
+    """Frozen mappings and tuples of the map's data as dicts and lists, for PyYAML."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _block(key: str, value: Any) -> str | None:
+    """A front matter setting (``color``, ``model``...) as a person writes it: block
+    YAML, one key a line; None when it reads back otherwise (then flow style is used)."""
+    try:
+        text = yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True, width=1 << 16)
+    except yaml.YAMLError:
+        return None
+    try:
+        same = yaml_load(text) == {key: value}
+    except Exception:
+        return None
+    return text.rstrip("\n") if same else None
+
+
 def _frontmatter(map: ArgumentMap, extras: dict[str, Any]) -> str:
     """The front matter: the map's title, Argdown settings and the argmap entry."""
     front = _meta_map(map).get("frontmatter")
@@ -544,6 +756,11 @@ def _frontmatter(map: ArgumentMap, extras: dict[str, Any]) -> str:
         return ""
     lines = []
     for key, value in entries.items():
+        if key != "argmap" and isinstance(key, str):
+            block = _block(key, _plain(value))
+            if block is not None:
+                lines.append(block)
+                continue
         try:
             lines.append(f"{flow(key)}: {flow(value)}")
         except UnwritableData as error:
@@ -552,18 +769,41 @@ def _frontmatter(map: ArgumentMap, extras: dict[str, Any]) -> str:
 
 
 def write(map: ArgumentMap) -> str:
-    """``map`` as Argdown text that argmap reads back to an equal map."""
-    writer = _Writer(map)
-    writer.name_nodes()
-    writer.classify()
-    body = writer.body()
-    draft = _frontmatter(map, {}) + "\n\n".join(body) + "\n"
-    derived = convert(parse_document(draft))
+    """``map`` as Argdown text that argmap reads back to an equal map.
+
+    Statements Argdown titled itself (``Untitled 3``) are written without a title, as
+    their author wrote them, when Argdown gives them the same titles again; otherwise
+    with their titles (``[Untitled 3]: text``)."""
+    bare = any(_UNTITLED.fullmatch(f"[{sid}]") for sid in map.statements)
+    writer, body, derived = _draft(map, bare=bare)
+    if bare and not _titles_kept(map, writer, derived):
+        writer, body, derived = _draft(map, bare=False)
     extras: dict[str, Any] = {}
     if writer.ungrouped:
         extras["ungrouped"] = list(writer.ungrouped)
     extras.update(_Differences(map, derived, writer).extras())
     return _frontmatter(map, extras) + "\n\n".join(body) + "\n"
+
+
+def _draft(map: ArgumentMap, *, bare: bool) -> tuple[_Writer, list[str], ArgumentMap]:
+    """The writer, its paragraphs, and the map they read back to (front matter aside)."""
+    writer = _Writer(map)
+    writer.bare = bare
+    writer.name_nodes()
+    writer.classify()
+    body = writer.body()
+    draft = _frontmatter(map, {}) + "\n\n".join(body) + "\n"
+    return writer, body, convert(parse_document(draft))
+
+
+def _titles_kept(map: ArgumentMap, writer: _Writer, derived: ArgumentMap) -> bool:
+    """Whether the draft gives every statement its title and text again."""
+    for sid, title in writer.titles.items():
+        found = derived.statements.get(title)
+        if found is None or found.text != map.statements[sid].text:
+            return False
+    expected = set(writer.titles.values())
+    return all(s in expected or _meta(d).get("argument") for s, d in derived.statements.items())
 
 
 class _Differences:
@@ -736,7 +976,7 @@ class _Differences:
         if self.map.theses:
             result["theses"] = list(self.map.theses)
         if self.map.source is not None:
-            result["source"] = self.map.source
+            result["source"] = source_reference(self.map.source)
         if dict(self.derived.data) != dict(self.map.data):
             result["data"] = dict(self.map.data)
         if self.derived.title != self.map.title:

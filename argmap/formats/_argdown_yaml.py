@@ -66,8 +66,18 @@ def _escape_char(found: re.Match[str]) -> str:
     return f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}"
 
 
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*(?: [A-Za-z0-9_\-]+)*")
+_NOT_PLAIN = frozenset(
+    ["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
+)  # YAML 1.1 reads these (in any case) as booleans or null
+
+
 def _string(value: str) -> str:
-    """A double-quoted YAML string with every risky character escaped."""
+    """A YAML string as a person writes it: plain (``source``, ``Jane Doe``) when it is
+    only words that YAML reads back as that string, else double-quoted with every
+    risky character escaped."""
+    if _PLAIN.fullmatch(value) and value.lower() not in _NOT_PLAIN and len(value) <= 80:
+        return value
     return '"' + _NEEDS_ESCAPE.sub(_escape_char, value) + '"'
 
 

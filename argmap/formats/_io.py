@@ -50,6 +50,12 @@ def read_text(path: PathLike) -> str:
         raise FormatError("is a folder, not a file", path=name) from None
     except OSError as error:
         raise FormatError(f"cannot read the file: {error.strerror}", path=name) from None
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """``raw`` as UTF-8 text (a byte order mark dropped); binary data or bytes that are
+    not UTF-8 are a FormatError placed in ``name`` at line and column."""
     if b"\x00" in raw[:8192]:
         raise FormatError("binary data, not text", path=name, line=1, column=1)
     try:

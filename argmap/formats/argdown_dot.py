@@ -2,23 +2,28 @@
 
 An Argdown file is usually read as a debate between *arguments*; its own map shows
 argument nodes and the statements that take part in relations outside arguments,
-sections as nested groups, and support, attack, undercut, contrary, contradictory and
-entails edges (:func:`argmap.formats.argdown_json.map_view` computes which). This
-module draws exactly those nodes and edges, with argmap's escaping and colours, so
-that ``argmap render debate.argdown`` shows what Argdown users expect.
+sections as nested groups (nodes filled with the colour the front matter's
+``color.tagColors`` gives their first coloured tag, as Argdown fills them), and
+support, attack, undercut, contrary, contradictory and entails edges
+(:func:`argmap.formats.argdown_json.map_view` computes which). This module draws
+exactly those nodes and edges, with argmap's escaping and colours, so that
+``argmap render debate.argdown`` shows what Argdown users expect.
 """
 
 from __future__ import annotations
 
+import os
+import pathlib
+from collections.abc import Iterable
 from typing import Any
 
 import graphviz
 
-from argmap.dot import Theme, html_line, html_text, wrap
+from argmap.dot import Theme, html_line, html_text, wrap, write_digraph
 from argmap.formats.argdown_json import map_view
 from argmap.model import ArgumentMap
 
-__all__ = ["to_dot"]
+__all__ = ["render", "to_dot"]
 
 _EDGE_STYLE: dict[str, dict[str, str]] = {
     "support": {"color": "support"},
@@ -44,7 +49,7 @@ def _node(target: graphviz.Digraph, node: dict[str, Any], theme: Theme) -> None:
         _label(node, theme),
         shape="box",
         style="rounded,filled" if argument else "filled",
-        fillcolor="#e3f2fd" if argument else theme.statement_fill,
+        fillcolor=node.get("color") or ("#e3f2fd" if argument else theme.statement_fill),
         color="#1565c0" if argument else "#455a64",
         margin="0.12,0.06",
         **{"class": node["type"]},
@@ -88,3 +93,18 @@ def to_dot(map: ArgumentMap, *, theme: Theme = Theme()) -> graphviz.Digraph:  # 
         style["color"] = colours[style["color"]]
         dot.edge(edge["fromNode"], edge["toNode"], **style, **{"class": edge["type"]})
     return dot
+
+
+def render(
+    map: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    theme: Theme = Theme(),  # noqa: B008
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> pathlib.Path:
+    """Draw Argdown's view of ``map`` (:func:`to_dot`) to ``path``, as
+    :func:`argmap.render` draws argmap's: svg, png, pdf or dot from the suffix unless
+    ``format`` says, written atomically, never over one of ``inputs``. What
+    ``argmap render FILE -o OUT --view argdown`` does."""
+    return write_digraph(to_dot(map, theme=theme), path, format=format, inputs=inputs)

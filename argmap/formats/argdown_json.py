@@ -1,4 +1,4 @@
-"""Argdown's JSON export (``argdown json``), written from an argmap map (write only).
+"""Argdown's JSON export (``argdown json``): written from an argmap map, and read.
 
 The JSON has the shape of the Argdown tool's own export: ``statements`` keyed by
 equivalence-class title (each with its ``members`` and their texts), ``arguments``
@@ -15,6 +15,16 @@ map read from an Argdown file that is the file's own structure.
 :func:`map_view` says what the Argdown map view (the ``map`` of ``argdown run
 json-with-map``, from which Argdown draws its diagram) shows: which statements and
 arguments become nodes, in which groups (sections), and which edges join them.
+
+Reading (:func:`loads`) takes a JSON export made by the Argdown tool (Argdown users
+have such files) back to the Argdown it says, and reads that as :mod:`.argdown` reads
+a file: every definition of a statement (its text with its tags where they stand, its
+data), every argument with its descriptions and premise-conclusion structure
+(inference rules and data, undercuts under the inference they aim at), relations,
+headings. So reading a file's JSON export gives the map reading the file gives, up to
+what the export does not hold: the front matter (title, ``model.mode``: contrary and
+entails relations read as attack and support), positions (``map.locations``) and which
+statement stood where in the file.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ import json
 import re
 from typing import Any
 
+from argmap.errors import FormatError
 from argmap.formats._argdown_model import (
     Argument,
     Document,
@@ -35,10 +46,13 @@ from argmap.formats._argdown_model import (
     listed,
     parse_document,
 )
-from argmap.formats._io import PathLike, write_text
+from argmap.formats._argdown_write import _tag, escape, escape_tagged, write
+from argmap.formats._argdown_yaml import UnwritableData, flow
+from argmap.formats._io import PathLike, read_text, write_text
+from argmap.formats.argdown import loads as argdown_loads
 from argmap.model import ArgumentMap
 
-__all__ = ["document_json", "document_view", "dump", "dumps", "map_view"]
+__all__ = ["document_json", "document_view", "dump", "dumps", "load", "loads", "map_view"]
 
 
 # -- the JSON export -------------------------------------------------------------------
@@ -184,6 +198,7 @@ def document_json(doc: Document) -> dict[str, Any]:
 
 # -- the map view ----------------------------------------------------------------------
 
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}|[a-zA-Z]{3,20}")
 _PCS_ROLES = ("premise", "intermediary-conclusion", "main-conclusion")
 _SYMMETRIC = ("contrary", "contradictory")
 
@@ -379,9 +394,25 @@ class _View:
         node: dict[str, Any] = {"id": f"n{len(self.nodes)}", "title": element.title, "type": kind}
         node.update(_label(element.title, text))
         node["tags"] = list(element.tags)
+        colour = self.colour(element.tags)
+        if colour is not None:
+            node["color"] = colour
         node["element"] = element
         self.nodes.append(node)
         return node
+
+    def colour(self, tags: Any) -> str | None:
+        """Argdown's colour of an element: that of its first tag given one in the front
+        matter's ``color.tagColors`` (a CSS colour name or ``#rgb``/``#rrggbb``)."""
+        colours = (self.doc.frontmatter or {}).get("color")
+        given = colours.get("tagColors") if isinstance(colours, dict) else None
+        if not isinstance(given, dict):
+            return None
+        for tag in tags:
+            colour = given.get(tag)
+            if isinstance(colour, str) and _COLOUR.fullmatch(colour):
+                return colour
+        return None
 
     def froms(self, source: Any, reverse: bool) -> list[dict[str, Any]]:
         """The map nodes a relation starts from (a conclusion stands for its argument)."""
@@ -523,14 +554,13 @@ def document_view(doc: Document) -> dict[str, Any]:
 
 def _document(map: ArgumentMap) -> Document:
     """The Argdown document argmap writes for ``map``, read back as Argdown reads it."""
-    from argmap.formats import argdown
-
-    return parse_document(argdown.dumps(map))
+    return parse_document(write(map))
 
 
 def map_view(map: ArgumentMap) -> dict[str, Any]:
     """What the Argdown map view shows for ``map``: ``nodes`` (``id``, ``title``,
     ``type`` statement or argument, ``group``, ``labelTitle``/``labelText``, ``tags``),
+    ``color`` when a tag of it has one in the front matter's ``color.tagColors``;
     ``edges`` (``from``/``to`` titles with ``fromType``/``toType``, ``type``: support,
     attack, undercut, contrary, contradictory or entails, and the node ids) and
     ``groups`` (sections shown as clusters: ``id``, ``title``, ``level``, ``parent``).
@@ -556,3 +586,228 @@ def dumps(map: ArgumentMap) -> str:
 def dump(map: ArgumentMap, path: PathLike) -> None:
     """Write ``map`` to ``path`` as Argdown JSON, atomically."""
     write_text(path, dumps(map))
+
+
+# -- reading Argdown's JSON export -------------------------------------------------------
+
+_SYMBOL = {
+    "support": "+>",
+    "entails": "+>",
+    "attack": "->",
+    "contrary": "->",
+    "contradictory": "><",
+    "undercut": "_>",
+}
+
+
+class _Source:
+    """The Argdown text a JSON export says, paragraph by paragraph."""
+
+    def __init__(self, document: dict[str, Any], path: str | None) -> None:
+        self.document = document
+        self.path = path
+        self.placed: dict[str | None, list[str]] = {None: []}
+        self.undercuts: dict[tuple[str, int], list[str]] = {}
+        self.pending: list[str] = []  # tag references for tags a text does not carry
+
+    def fail(self, message: str) -> FormatError:
+        return FormatError(
+            message,
+            path=self.path,
+            line=1,
+            column=1,
+            expected="Argdown's JSON export (argdown json)",
+        )
+
+    def table(self, key: str) -> dict[str, Any]:
+        value = self.document.get(key, {})
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise self.fail(f'"{key}" must map titles to objects')
+        return value
+
+    def members(self, element: dict[str, Any]) -> list[dict[str, Any]]:
+        members = element.get("members", [])
+        if not isinstance(members, list) or not all(isinstance(m, dict) for m in members):
+            raise self.fail(f"the members of {element.get('title')!r} must be a list of objects")
+        return members
+
+    def text(self, head: str, member: dict[str, Any]) -> str:
+        """``head: text`` with the member's tags where they stand and its data."""
+        text = member.get("text")
+        if not isinstance(text, str) or not text.strip():
+            tags = [t for t in (_tag(str(tag)) for tag in member.get("tags") or []) if t]
+            return f"{head} {' '.join(tags)}" if tags else head
+        tags = [str(t) for t in member.get("tags") or []]
+        tagged = escape_tagged(text.rstrip(), tags, f"{head}: ")
+        written = tagged[0] if tagged else escape(" ".join(text.split()), f"{head}: ")
+        line = f"{head}: {written or ''}".rstrip()
+        rest = [t for t in tags if not tagged or t not in tagged[1]]
+        self.pending.extend(f"{head} {t}" for t in (_tag(tag) for tag in rest) if t)
+        data = member.get("data")
+        if isinstance(data, dict) and data:
+            try:
+                line += " " + flow(data)
+            except UnwritableData:
+                raise self.fail(f"the data of {head} cannot be written") from None
+        return line
+
+    def place(self, element: dict[str, Any], paragraph: str) -> None:
+        section = element.get("section")
+        key = section if isinstance(section, str) and section in self.placed else None
+        self.placed[key].append(paragraph)
+
+    def statements(self) -> None:
+        for title, ec in self.table("statements").items():
+            head = f"[{title}]"
+            lines = [
+                self.text(head, m)
+                for m in self.members(ec)
+                if not m.get("isReference") and isinstance(m.get("text"), str)
+            ]
+            if not lines:
+                lines = [head]
+            lines.extend(self.references(head, ec))
+            if isinstance(ec.get("data"), dict) and ec["data"] and "{" not in lines[-1]:
+                try:
+                    lines[-1] += " " + flow(ec["data"])
+                except UnwritableData:
+                    raise self.fail(f"the data of {head} cannot be written") from None
+            for line in lines:
+                self.place(ec, line)
+
+    def arguments(self) -> None:
+        for title, argument in self.table("arguments").items():
+            head = f"<{title}>"
+            lines = [
+                self.text(head, m)
+                for m in self.members(argument)
+                if not m.get("isReference") and (m.get("text") or "").strip()
+            ] or [head]
+            lines.extend(self.references(head, argument))
+            pcs = argument.get("pcs", [])
+            if not isinstance(pcs, list) or not all(isinstance(m, dict) for m in pcs):
+                raise self.fail(f"the pcs of {head} must be a list of objects")
+            if pcs:
+                lines[-1] += "\n\n" + self.pcs(title, pcs)
+            for line in lines:
+                self.place(argument, line)
+
+    def references(self, head: str, element: dict[str, Any]) -> list[str]:
+        """Tag references (``[T] #tag``), and tags the texts did not carry."""
+        lines = []
+        for member in self.members(element):
+            tags = [t for t in (_tag(str(tag)) for tag in member.get("tags") or []) if t]
+            if member.get("isReference") and tags:
+                lines.append(f"{head} {' '.join(tags)}")
+        lines.extend(self.pending)
+        self.pending = []
+        return lines
+
+    def pcs(self, title: str, pcs: list[dict[str, Any]]) -> str:
+        lines = []
+        for number, member in enumerate(pcs, 1):
+            inference = member.get("inference")
+            if isinstance(inference, dict):
+                rules = [escape(str(r), "[x]: ") or "" for r in inference.get("inferenceRules", [])]
+                inner = ", ".join(r.replace(",", "\\,") for r in rules if r)
+                data = inference.get("data")
+                block = flow(data) if isinstance(data, dict) and data else ""
+                line = f"-- {inner} {block} --".replace("  ", " ") if inner or block else "----"
+                lines.append(line.strip())
+                for source in self.undercuts.get((title, number - 1), []):
+                    lines.append(f"  <_ {source}")
+            lines.append(f"({number}) [{member.get('title')}]")
+        return "\n".join(lines)
+
+    def relations(self) -> list[str]:
+        relations = self.document.get("relations", [])
+        if not isinstance(relations, list) or not all(isinstance(r, dict) for r in relations):
+            raise self.fail('"relations" must be a list of objects')
+        out = []
+        for relation in relations:
+            kind = relation.get("relationType")
+            if kind not in _SYMBOL:
+                raise self.fail(f"unknown relation type {kind!r}")
+            source = self.end(relation, "from")
+            if relation.get("toType") == "inference":
+                index = relation.get("conclusionIndex")
+                if not isinstance(index, int):
+                    raise self.fail("an undercut of an inference needs its conclusionIndex")
+                self.undercuts.setdefault((str(relation.get("to")), index), []).append(source)
+                continue
+            out.append(f"{source}\n  {_SYMBOL[kind]} {self.end(relation, 'to')}")
+        return out
+
+    def end(self, relation: dict[str, Any], which: str) -> str:
+        title = relation.get(which)
+        if not isinstance(title, str):
+            raise self.fail(f"a relation without {which!r}")
+        return f"<{title}>" if relation.get(f"{which}Type") == "argument" else f"[{title}]"
+
+    def sections(self, sections: Any) -> list[dict[str, Any]]:
+        if not isinstance(sections, list):
+            raise self.fail('"sections" must be a list')
+        flat = []
+        for section in sections:
+            if not isinstance(section, dict) or not isinstance(section.get("id"), str):
+                raise self.fail("a section needs an id")
+            flat.append(section)
+            flat.extend(self.sections(section.get("children", [])))
+        return flat
+
+    def text_of_document(self) -> str:
+        sections = self.sections(self.document.get("sections", []))
+        for section in sections:
+            self.placed[section["id"]] = []
+        relations = self.relations()
+        self.statements()
+        self.arguments()
+        strict = any(
+            isinstance(r, dict) and r.get("relationType") in ("contrary", "entails")
+            for r in self.document.get("relations", [])
+        )
+        out = ["===\nmodel:\n  mode: strict\n===", *self.placed[None]] if strict else []
+        out = out or list(self.placed[None])
+        for section in sections:
+            level = section.get("level")
+            title = escape(str(section.get("title", "")), "# ") or "\\ "
+            heading = "#" * (level if isinstance(level, int) and level >= 1 else 1) + " " + title
+            data = section.get("data")
+            if isinstance(data, dict) and data:
+                heading += " " + flow(data)
+            out.append(heading)
+            out.extend(self.placed[section["id"]])
+        out.extend(relations)
+        return "\n\n".join(out) + "\n"
+
+
+def argdown_of(text: str, *, path: str | None = None) -> str:
+    """The Argdown text that an Argdown JSON export says."""
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise FormatError(
+            f"invalid JSON: {getattr(error, 'msg', error)}",
+            path=path,
+            line=getattr(error, "lineno", 1),
+            column=getattr(error, "colno", 1),
+        ) from None
+    if not isinstance(document, dict) or not {"statements", "arguments"} <= set(document):
+        raise FormatError(
+            "not an Argdown JSON export",
+            path=path,
+            line=1,
+            column=1,
+            expected='an object with "statements", "arguments" and "relations"',
+        )
+    return _Source(document, path).text_of_document()
+
+
+def loads(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read Argdown's own JSON export (``argdown json``) as a map."""
+    return argdown_loads(argdown_of(text, path=path), path=path)
+
+
+def load(path: PathLike) -> ArgumentMap:
+    """Read the Argdown JSON export ``path``."""
+    return loads(read_text(path), path=str(path))
