@@ -55,7 +55,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from argmap.dot import write_atomically
+from argmap._files import write_atomically
 from argmap.errors import FormatError, MapError, SolverUnavailableError
 from argmap.report import Problem
 

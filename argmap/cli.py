@@ -24,10 +24,11 @@ import attrs
 import yaml
 
 from argmap import af, formats
+from argmap._files import refuse_inputs
 from argmap._readout import evaluation_sections
 from argmap.check import check
 from argmap.dot import FORMATS as RENDER_FORMATS
-from argmap.dot import RANKDIRS, Theme, refuse_inputs, render, write_digraph
+from argmap.dot import RANKDIRS, Theme, render, write_digraph
 from argmap.errors import ArgmapError, FormatError, MapError, RenderError
 from argmap.formats._io import decode_text, read_text
 from argmap.formats.argdown_dot import to_dot as argdown_dot

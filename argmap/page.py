@@ -66,9 +66,10 @@ from typing import Any
 
 import attrs
 
+from argmap._files import refuse_inputs as _refuse_inputs
+from argmap._files import write_atomically
 from argmap.check import check
-from argmap.dot import Theme, pipe, to_dot, write_atomically
-from argmap.dot import refuse_inputs as _refuse_inputs
+from argmap.dot import Theme, pipe, to_dot
 from argmap.errors import ArgmapError, ConvergenceError, MapError
 from argmap.explain import _VERB, _quoted, _text
 from argmap.model import ArgumentMap, Quote, short_repr, text_faults

@@ -43,8 +43,9 @@ from argmap import (
     render,
     to_dot,
 )
+from argmap._files import write_atomically
 from argmap.cli import main
-from argmap.dot import LINE_LIMIT, LINE_STYLES, Theme, pipe, wrap, write_atomically
+from argmap.dot import LINE_LIMIT, LINE_STYLES, Theme, pipe, wrap
 from argmap.formats import json as native
 from argmap.strategies import argument_maps
 

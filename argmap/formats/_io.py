@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 
 import attrs
 
-from argmap.dot import write_atomically
+from argmap._files import write_atomically
 from argmap.errors import FormatError
 from argmap.report import Location, Problem
 
@@ -70,7 +70,7 @@ def decode_text(raw: bytes, name: str) -> str:
 
 
 def write_text(path: PathLike, text: str, *, inputs: Iterable[PathLike] = ()) -> pathlib.Path:
-    """Write ``text`` to ``path`` as UTF-8 by :func:`argmap.dot.write_atomically`: all
+    """Write ``text`` to ``path`` as UTF-8 by :func:`argmap._files.write_atomically`: all
     at once, through symbolic links, never over one of ``inputs`` (the files read)."""
     target = pathlib.Path(path)
     try:
