@@ -7,6 +7,7 @@ which claims stand (:func:`evaluate`) and draw it with Graphviz (:func:`to_dot`,
 :mod:`argmap.af`, Hypothesis strategies in :mod:`argmap.strategies`.
 """
 
+from argmap import _display  # noqa: F401  (registers how maps and reports show themselves)
 from argmap.build import MapBuilder
 from argmap.check import CODES, Position, check
 from argmap.cruxes import Crux, cruxes

@@ -1,7 +1,9 @@
 """Rich display in Jupyter (and short reprs) for maps, reports, evaluations and what-ifs.
 
-The classes carry one-line ``_repr_*_`` methods that call in here, so the model stays
-free of rendering logic. Every function here returns a string and never raises: a
+The classes carry one-line ``_repr_*_`` methods that ask :mod:`argmap._hooks` for the
+functions here, which this module registers when it is imported (``argmap/__init__.py``
+imports it): so the model stays free of rendering logic and imports nothing that imports
+it back. Every function here returns a string and never raises: a
 repr that fails would hide the very object the user wanted to see. All user text
 goes through :func:`html.escape`.
 
@@ -23,7 +25,9 @@ import html
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from argmap import _hooks, dot
 from argmap.dot import Theme, scheme_name
+from argmap.errors import RenderError
 from argmap.page import to_html
 
 if TYPE_CHECKING:
@@ -122,9 +126,6 @@ def map_svg(map: ArgumentMap) -> str:
     build is available, when the map is too large to draw inline or empty, and when
     Graphviz fails.
     """
-    from argmap.dot import pipe, to_dot
-    from argmap.errors import RenderError
-
     size = len(map.statements) + len(map.inferences) + len(map.conflicts)
     if not map.statements:
         raise RenderError("the map has no statements to draw")
@@ -133,7 +134,7 @@ def map_svg(map: ArgumentMap) -> str:
             f"the map has {size} nodes, too many to draw inline (over {DRAW_LIMIT}): "
             "argmap.render(map, 'map.svg') draws it to a file"
         )
-    svg = pipe(to_dot(map), "svg").decode("utf-8")
+    svg = dot.pipe(dot.to_dot(map), "svg").decode("utf-8")  # looked up here: tests patch them
     start = svg.find("<svg")
     return svg[start:] if start >= 0 else svg
 
@@ -419,3 +420,15 @@ def _whatif_html(whatif: WhatIf) -> str:
     )
     more = _more(len(whatif.changes), len(changes), "changes")
     return f'<div class="argmap-whatif">{question}{table}{more}</div>'
+
+
+for _hook in (
+    map_mimebundle,
+    report_repr,
+    report_html,
+    evaluation_repr,
+    evaluation_html,
+    whatif_repr,
+    whatif_html,
+):
+    _hooks.register(_hook.__name__, _hook)

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from argmap.cruxes import Crux, cruxes
+from argmap.errors import MapError
 from argmap.explain import Explanation, Step, explain
 from argmap.gradual import SEMANTICS as GRADUAL
 from argmap.model import ArgumentMap
@@ -67,7 +68,16 @@ def _short(text: str) -> str:
 
 def _named(map: ArgumentMap, id: str) -> str:
     """A node as a reader sees it: its text (a statement's, or an inference's label or
-    conclusion) and its id in brackets."""
+    conclusion) and its id in brackets, each on one line."""
+    return _one_line(_text_and_id(map, id))
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters shown as escapes."""
+    return "".join(repr(c)[1:-1] if (c.isspace() and c != " ") or ord(c) < 32 else c for c in text)
+
+
+def _text_and_id(map: ArgumentMap, id: str) -> str:
     if id in map.statements:
         return f"{_short(map.statements[id].text)} [{id}]"
     if id in map.inferences:
@@ -156,6 +166,7 @@ def evaluation_sections(
     explain_id: str | None = None,
     cruxes_of: str | None = None,
     sensitivity_of: str | None = None,
+    crux_size: int = 2,
 ) -> list[Section]:
     """The sections ``argmap evaluate`` prints for ``map``: the evaluation, then the
     explanation, cruxes and sensitivity asked for. An empty ``cruxes_of`` or
@@ -170,8 +181,10 @@ def evaluation_sections(
         sections.append(explain_section(map, explain(map, explain_id, semantics=semantics)))
     if cruxes_of is not None:
         target = cruxes_of or None
-        found = cruxes(map, target, semantics=dung)
-        sections.append(cruxes_section(map, found, semantics=dung, target=target))
+        found = cruxes(map, target, semantics=dung, max_size=crux_size)
+        sections.append(
+            cruxes_section(map, found, semantics=dung, target=target, max_size=crux_size)
+        )
     if sensitivity_of is not None:
         sections.append(
             _sensitivity_section(
@@ -181,15 +194,24 @@ def evaluation_sections(
     return sections
 
 
-def _step_json(step: Step) -> dict[str, Any]:
-    value = {
-        field.name: getattr(step, field.name)
-        for field in attrs.fields(type(step))
-        if field.name != "because"
-    }
-    value["sentence"] = step.sentence()
-    value["because"] = [_step_json(child) for child in step.because]
-    return value
+def _steps_json(root: Step) -> list[dict[str, Any]]:
+    """The steps of an explanation as a flat list in reading order (depth first), each
+    with its ``depth`` and the index of its ``parent`` (``None`` for the first): flat, so
+    that an explanation thousands of steps deep is written (and read) without recursion."""
+    found: list[dict[str, Any]] = []
+    stack: list[tuple[Step, int, int | None]] = [(root, 0, None)]
+    while stack:
+        step, depth, parent = stack.pop()
+        value = {
+            field.name: getattr(step, field.name)
+            for field in attrs.fields(type(step))
+            if field.name != "because"
+        }
+        value.update(sentence=step.sentence(), depth=depth, parent=parent)
+        found.append(value)
+        here = len(found) - 1
+        stack.extend((child, depth + 1, here) for child in reversed(step.because))
+    return found
 
 
 def explain_section(map: ArgumentMap, explanation: Explanation) -> Section:
@@ -198,7 +220,7 @@ def explain_section(map: ArgumentMap, explanation: Explanation) -> Section:
         "id": explanation.id,
         "semantics": explanation.semantics,
         "label": explanation.label,
-        "account": _step_json(explanation.step),
+        "steps": _steps_json(explanation.step),
     }
     strength = getattr(explanation, "strength", None)
     if strength is not None:
@@ -212,13 +234,13 @@ def _crux_lines(map: ArgumentMap, number: int, crux: Crux) -> list[str]:
         f"{'accept' if accepted else 'reject'} {_named(map, id)}"
         for id, accepted in crux.position.items()
     ]
-    lines = [f"  {number:>2}. {crux.target} becomes {crux.label} if you {members[0]}"]
+    lines = [f"  {number:>2}. [{crux.target}] becomes {crux.label} if you {members[0]}"]
     lines += [f"      and {member}" for member in members[1:]]
     return lines
 
 
 def cruxes_section(
-    map: ArgumentMap, found: list[Crux], *, semantics: str, target: str | None
+    map: ArgumentMap, found: list[Crux], *, semantics: str, target: str | None, max_size: int = 2
 ) -> Section:
     """Every minimal position that changes the target's label, smallest first."""
     thesis = found[0].target if found else (target or (map.theses[0] if map.theses else ""))
@@ -231,7 +253,7 @@ def cruxes_section(
     for number, crux in enumerate(found, 1):
         lines += _crux_lines(map, number, crux)
     if not found:
-        lines.append("  no position of up to 2 statements changes it")
+        lines.append(f"  no position of up to {max_size} statements changes it")
     value = [
         {
             "target": crux.target,
@@ -255,6 +277,9 @@ def _problem_json(problem: Problem) -> dict[str, Any]:
 
 
 def _sensitivity_section(map: ArgumentMap, target: str | None, semantics: str) -> Section:
+    if target is None and len(map.theses) > 1:  # as cruxes: say which, do not guess
+        message = f"the map has {len(map.theses)} theses; name the target (--sensitivity ID)."
+        raise MapError([Problem("unknown-reference", "error", (), message)])
     slopes = sensitivity(map, target, semantics=semantics)
     warnings = fragility(map, target, semantics=semantics)
     weights = strengths(map, semantics=semantics)
@@ -267,7 +292,8 @@ def _sensitivity_section(map: ArgumentMap, target: str | None, semantics: str) -
     moving = [(id, slope) for id, slope in slopes.items() if slope != 0.0]
     for id, slope in moving[:_SHOWN]:
         default = ", default" if id in weights.defaults else ""
-        lines.append(f"  {slope:+.3f}  {_named(map, id)} (base {weights.base[id]:.2f}{default})")
+        base = weights.base[id] + 0.0  # no "-0.00"
+        lines.append(f"  {slope + 0.0:+.3f}  {_named(map, id)} (base {base:.2f}{default})")
     if len(moving) > _SHOWN:
         lines.append(f"  and {len(moving) - _SHOWN} more (--json lists them all)")
     if not moving:

@@ -205,6 +205,13 @@ def _parser() -> argparse.ArgumentParser:
         help="the smallest positions that change ID's label (default: the thesis)",
     )
     evaluating.add_argument(
+        "--crux-size",
+        type=int,
+        default=2,
+        metavar="N",
+        help="the most statements a crux may hold (default: 2; 1 is fast on large maps)",
+    )
+    evaluating.add_argument(
         "--sensitivity",
         nargs="?",
         const="",
@@ -552,6 +559,19 @@ def _render(args: argparse.Namespace) -> int:
 
     source = read_text(args.source) if args.source is not None else None
     page = args.to == "html" or (args.to is None and args.output.suffix.lower() == ".html")
+    if page and args.semantics is not None:
+        raise FormatError(
+            "--semantics colours a diagram; the page shows grounded labels and DF-QuAD "
+            "strengths itself, with what-if controls"
+        )
+    if not page and args.to is None and args.output != _STDIO:
+        suffix = args.output.suffix.lower().lstrip(".")
+        if suffix not in (*RENDER_FORMATS, "gv"):
+            raise FormatError(
+                f"cannot tell what to draw from the suffix {args.output.suffix or '(none)'!r}: "
+                f"use one of {', '.join(f'.{f}' for f in (*RENDER_FORMATS, 'html'))} or --to",
+                path=str(args.output),
+            )
 
     def write(target: pathlib.Path) -> pathlib.Path:
         if page:
@@ -619,18 +639,23 @@ def _nearest(word: str, known: Iterable[str]) -> str:
     return f"; nearest: {', '.join(repr(name) for name in close)}" if close else ""
 
 
-def _known_ids(map: ArgumentMap, named: Sequence[tuple[str, str]]) -> None:
-    """Refuse every (option, id) of the command line whose id is no statement of the map,
-    one problem each, naming the option and the nearest ids."""
+def _known_ids(
+    map: ArgumentMap, named: Sequence[tuple[str, str]], *, inferences: bool = False
+) -> None:
+    """Refuse every (option, id) of the command line whose id is no statement of the map
+    (nor inference, with ``inferences``), one problem each, naming the option and the
+    nearest ids."""
+    known = [*map.statements, *(map.inferences if inferences else ())]
+    kind = "statement or inference" if inferences else "statement"
     problems = [
         Problem(
             "unknown-reference",
             "error",
             (id,),
-            f"{option} {id!r}: the map has no statement with this id{_nearest(id, map.statements)}",
+            f"{option} {id!r}: the map has no {kind} with this id{_nearest(id, known)}",
         )
         for option, id in named
-        if id not in map.statements
+        if id not in known
     ]
     if problems:
         raise MapError(problems)
@@ -684,23 +709,19 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.file.suffix.lower() in _AF_SUFFIXES:
         return _evaluate_framework(args)
     m = _load(args.file, args.input_format)
+    _known_ids(m, [("--cruxes", args.cruxes)] if args.cruxes else [])
     _known_ids(
-        m,
-        [
-            (option, value)
-            for option, value in (
-                ("--cruxes", args.cruxes),
-                ("--sensitivity", args.sensitivity),
-            )
-            if value
-        ],
+        m, [("--sensitivity", args.sensitivity)] if args.sensitivity else [], inferences=True
     )
+    if args.crux_size < 1:
+        raise FormatError(f"--crux-size must be at least 1, not {args.crux_size}")
     sections = evaluation_sections(
         m,
         semantics=args.semantics,
         explain_id=args.explain,
         cruxes_of=args.cruxes,
         sensitivity_of=args.sensitivity,
+        crux_size=args.crux_size,
     )
     title = f"{m.title}\n\n" if m.title else ""
     shown = [sections[0].summary if len(sections) > 1 else sections[0].text]
@@ -732,7 +753,8 @@ def _evaluate_framework(args: argparse.Namespace) -> int:
     ]
     if asked:
         raise FormatError(
-            f"{' and '.join(asked)} need an argument map, not a Dung framework",
+            f"{' and '.join(asked)} {'need' if len(asked) > 1 else 'needs'} an argument map, "
+            "not a Dung framework",
             path=str(args.file),
         )
     framework = af.load(args.file)

@@ -34,19 +34,38 @@ is installed).
 
 from __future__ import annotations
 
-import html
-import math
 import os
 import pathlib
 import re
-import textwrap
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
 import attrs
 import graphviz
 
+from argmap import _wasm
 from argmap._files import refuse_inputs, write_atomically
+from argmap._labels import (
+    _BREAK,
+    _UNSAFE,
+    _shown,
+    clean,
+    html_line,
+    html_lines,
+    html_text,
+    quoted_text,
+    shorten,
+    wrap,
+)
+from argmap._labels import LINE_LIMIT as LINE_LIMIT
+from argmap._labels import STRING_LIMIT as STRING_LIMIT
+from argmap._labels import TEXT_LIMIT as TEXT_LIMIT
+from argmap._labels import TOOLTIP_LIMIT as TOOLTIP_LIMIT
+from argmap._labels import WRAP_LIMIT as WRAP_LIMIT
+from argmap._layout import _cluster as _cluster
+from argmap._layout import _hung_on as _hung_on
+from argmap._layout import _staggered
 from argmap.errors import MapError, RenderError
 from argmap.model import ArgumentMap, Conflict, Inference, Statement
 from argmap.report import Problem
@@ -88,30 +107,6 @@ INSTALL_HINT = (
     "or write the .dot file instead"
 )
 
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane | 0xFFFE)}{chr(plane | 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
-)
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
-"""What Graphviz or an XML parser chokes on: control characters (but tab and line
-feed), lone surrogates (not even encodable as UTF-8) and Unicode's noncharacters
-(U+FFFE and U+FFFF make ``dot`` fail and SVG ill-formed)."""
-
-STRING_LIMIT = 16384
-"""Graphviz's lexer refuses a quoted or HTML-like string longer than this (in bytes)."""
-
-LINE_LIMIT = 200
-"""One-line places (ids, tags, titles, captions) show at most this many characters:
-a 100 KB tag would make a cluster too wide for Graphviz to lay out."""
-
-TEXT_LIMIT = 12000
-"""Bytes of escaped text a statement's label holds (well under :data:`STRING_LIMIT`)."""
-
-TOOLTIP_LIMIT = 2000
-"""Characters of a quote shown as a tooltip."""
-
-WRAP_LIMIT = 500
-"""The widest :attr:`Theme.wrap`: wider lines make nodes Graphviz cannot lay out."""
-
 _COLOUR = re.compile(
     r"#[0-9A-Fa-f]{6}(?:[0-9A-Fa-f]{2})?"  # #rrggbb, #rrggbbaa
     r"|[A-Za-z][A-Za-z0-9]{0,39}"  # a colour name: navy, grey80
@@ -147,12 +142,6 @@ STRENGTH_NAMES: Mapping[str, str] = {
 
 STAGGER_LIMIT = 10
 """The most rows :attr:`Theme.stagger` may spread leaves over."""
-
-
-def _shown(value: object) -> str:
-    """``value`` as a message shows it: its repr, cut short."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _colour(_: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -273,77 +262,6 @@ class Theme:
         default=STRENGTH_RAMP, converter=_as_tuple, validator=_ramp
     )
     stagger: int = attrs.field(default=4, validator=_stagger)
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """The lines a statement's text is shown in: its own line breaks kept, runs of
-    white space folded, then wrapped at ``width`` characters (a whole number, 1 or more)."""
-    if not isinstance(width, int) or isinstance(width, bool) or width < 1:
-        raise RenderError(f"the wrap width must be a whole number from 1, not {_shown(width)}")
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        words = " ".join(paragraph.split())
-        lines.extend(textwrap.wrap(words, width, break_on_hyphens=False) or [""])
-    return lines
-
-
-def clean(text: str) -> str:
-    """``text`` with every character Graphviz or XML refuses (control characters but
-    tab and line feed, lone surrogates, noncharacters such as U+FFFF) made U+FFFD."""
-    return _UNSAFE.sub("\ufffd", text)
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, the cut marked with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def html_text(text: str) -> str:
-    """``text`` made safe for a Graphviz HTML-like label: markup characters become
-    entities (``]`` too: Graphviz's lexer stumbles on a text that starts with it),
-    backslashes are doubled (Graphviz expands ``\\N``, ``\\G``... even in HTML
-    labels), and what its XML parser refuses (see :func:`clean`) becomes U+FFFD."""
-    escaped = html.escape(clean(text).replace("\\", "\\\\"), quote=True)
-    return escaped.replace("]", "&#93;")
-
-
-def html_line(text: str) -> str:
-    """Like :func:`html_text` for one-line places (ids, tags, titles): white space
-    folded, and cut to :data:`LINE_LIMIT` characters. A blank text gives one space,
-    never nothing: Graphviz refuses an empty ``<B></B>`` or ``<FONT></FONT>``."""
-    return html_text(shorten(" ".join(text.split()), LINE_LIMIT)) or " "
-
-
-def quoted_text(text: str, limit: int = TOOLTIP_LIMIT) -> str:
-    """``text`` for a quoted DOT attribute (a tooltip): cleaned, cut to ``limit``
-    characters, backslashes and ``<...>`` stripped of their meaning to Graphviz."""
-    escaped: str = graphviz.escape(shorten(clean(text), limit))
-    return escaped
-
-
-_BREAK = '<BR ALIGN="LEFT"/>'
-
-
-def html_lines(lines: list[str], bold: bool = False, italic: bool = False) -> str:
-    """``lines`` as the left-aligned body of an HTML-like label, escaped by
-    :func:`html_text` (``bold``, ``italic`` or both): at most :data:`TEXT_LIMIT` bytes
-    of them, the rest counted in a last line, since Graphviz refuses a label over
-    :data:`STRING_LIMIT` bytes."""
-    shown: list[str] = []
-    size = 0
-    for number, line in enumerate(lines):
-        piece = html_text(line)
-        if italic and piece:  # Graphviz refuses an empty <I></I>
-            piece = f"<I>{piece}</I>"
-        if bold and piece:
-            piece = f"<B>{piece}</B>"
-        size += len(piece.encode("utf-8")) + len(_BREAK)
-        if size > TEXT_LIMIT:
-            rest = len(lines) - number
-            shown.append(f"<I>… {rest} more line{'s' if rest != 1 else ''} not shown</I>")
-            break
-        shown.append(piece)
-    return _BREAK.join(shown) + _BREAK
 
 
 def _caption(text: str, colour: str, theme: Theme) -> str:
@@ -758,131 +676,6 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _staggered(map: ArgumentMap, rows: int, *, across: bool = False) -> dict[str, int]:
-    """The ``minlen`` of each inference or conflict that hangs leaves off a node, where
-    it is more than 1: Graphviz's ``unflatten -l`` (stagger the leaves of a wide tree),
-    done on argmap's own graph, where a reason reaches its conclusion through a junction
-    and ``unflatten`` cannot see that it is a leaf.
-
-    Statements lie in *levels*: the theses (or, in a map without them, whatever starts a
-    line of reasoning) in level 0, each reason and objection one level below what it
-    hangs on. A *leaf branch* is an inference whose premises are leaves (statements that
-    are not theses, that nothing supports or attacks, used once) and that nothing
-    undercuts, or a conflict from a leaf (not one of a contradiction, not itself
-    attacked). Leaf branches may sink up to ``rows - 1`` levels, never below the depth a
-    well-proportioned picture of ``n`` statements has (``ceil(sqrt(n))`` levels, or the
-    map's own depth if deeper: a box is about twice as wide as a level is tall, which
-    makes a square grid about twice as wide as tall). In map order, the leaf branches
-    of one node are dealt round-robin over the levels they may take (as ``unflatten``
-    does: neighbours in different rows, so that the edges of the lower ones pass between
-    the boxes of the upper ones), each passing on to the next level whose row is not
-    yet full (``ceil(n / depth)`` boxes), else to the emptiest. On generated bushy maps
-    (``benchmarks/bench_layout.py``) this takes the share within 3:1 from 17% to all
-    of them. Every step is a count over the map, in its order: the same map always
-    gives the same DOT.
-
-    When levels are columns (``across``: ``rankdir`` LR or RL), nothing is staggered:
-    a column of leaves is only as tall as their text, short boxes stacked, and
-    staggering widened the picture (on the same maps drawn LR: median long/short side
-    1.31 unstaggered, 1.42 staggered).
-    """
-    if rows < 2 or across or not map.statements:
-        return {}
-    hanging: dict[str, list[tuple[str, tuple[str, ...]]]] = {}  # node -> (branch, sources)
-    uses: dict[str, int] = {}
-    below: set[str] = set(map.theses)
-    for inference in map.inferences.values():
-        premises = tuple(dict.fromkeys(inference.premises))
-        hanging.setdefault(inference.conclusion, []).append((inference.id, premises))
-        for premise in premises:
-            uses[premise] = uses.get(premise, 0) + 1
-        below.add(inference.conclusion)
-    for conflict in map.conflicts.values():
-        hanging.setdefault(_hung_on(map, conflict), []).append((conflict.id, (conflict.source,)))
-        uses[conflict.source] = uses.get(conflict.source, 0) + 1
-        below.add(conflict.target)
-
-    level: dict[str, int] = {}
-    starts = [*map.theses, *(id for id in map.statements if id not in uses)]
-    for start in [*starts, *map.statements]:
-        if start in level or start not in map.statements:
-            continue
-        level[start] = 0
-        queue = [start]
-        for node in queue:  # breadth first: the queue grows as it is read
-            for _, sources in hanging.get(node, ()):
-                for source in sources:
-                    if source not in level and source in map.statements:
-                        level[source] = level[node] + 1
-                        queue.append(source)
-
-    def leaf(id: str) -> bool:
-        return id in map.statements and id not in below and uses.get(id) == 1
-
-    branches: list[tuple[str, str, int, int]] = []  # branch, what it hangs on, level, leaves
-    placed: set[str] = set()
-    for inference in map.inferences.values():
-        premises = tuple(dict.fromkeys(inference.premises))
-        if (
-            inference.id not in below
-            and premises
-            and all(leaf(premise) for premise in premises)
-            and all(_cluster(map, p) == _cluster(map, inference.conclusion) for p in premises)
-        ):
-            branches.append((inference.id, inference.conclusion, level[premises[0]], len(premises)))
-            placed.update(premises)
-    for conflict in map.conflicts.values():
-        if (
-            leaf(conflict.source)
-            and conflict.id not in below
-            and conflict.target != conflict.source
-            and not map.is_contradiction(conflict.id)
-            and _cluster(map, conflict.source) == _cluster(map, _hung_on(map, conflict))
-        ):
-            branches.append((conflict.id, _hung_on(map, conflict), level[conflict.source], 1))
-            placed.add(conflict.source)
-    count = len(map.statements)
-    depth = max(max(level.values()) + 1, math.isqrt(count - 1) + 1)
-    width = math.ceil(count / depth)
-    filled = [0] * (depth + rows)
-    for id, at in level.items():
-        if id not in placed:
-            filled[at] += 1
-    minlen: dict[str, int] = {}
-    turns: dict[str, int] = {}
-    for branch, node, natural, size in branches:
-        levels = range(natural, max(natural + 1, min(natural + rows, depth)))
-        turn = turns.get(node, 0)
-        turns[node] = turn + 1
-        choices = [*levels[turn % len(levels) :], *levels[: turn % len(levels)]]
-        fits = [at for at in choices if filled[at] + size <= width]
-        chosen = fits[0] if fits else min(choices, key=lambda at: (filled[at], at))
-        filled[chosen] += size
-        if chosen > natural:
-            minlen[branch] = 1 + 2 * (chosen - natural)
-    return minlen
-
-
-def _cluster(map: ArgumentMap, id: str) -> str:
-    """The cluster a statement is drawn in: its first tag ("" for none)."""
-    statement = map.statements.get(id)
-    return statement.tags[0] if statement is not None and statement.tags else ""
-
-
-def _hung_on(map: ArgumentMap, conflict: Conflict) -> str:
-    """The statement a conflict hangs its source on: its target, or the conclusion of
-    the inference it undercuts, or (for a conflict on a conflict) that one's."""
-    target = conflict.target
-    for _ in range(len(map.conflicts) + 1):  # a chain of conflicts on conflicts ends
-        if target in map.conflicts:
-            target = map.conflicts[target].target
-        elif target in map.inferences:
-            return map.inferences[target].conclusion
-        else:
-            return target
-    return target
-
-
 def _inference_node(
     dot: graphviz.Digraph,
     names: Mapping[str, str],
@@ -965,8 +758,6 @@ def pipe(digraph: graphviz.Digraph, format: str) -> bytes:
     try:
         content: bytes = digraph.pipe(format=format)
     except graphviz.ExecutableNotFound as error:
-        from argmap import _wasm
-
         if not _wasm.available():
             raise RenderError(INSTALL_HINT) from error
         content = _wasm.render(digraph.source, format)
@@ -985,8 +776,6 @@ def pipe(digraph: graphviz.Digraph, format: str) -> bytes:
 
 def _check_xml(content: bytes) -> None:
     """Refuse SVG that is not well-formed XML, rather than write a file no viewer opens."""
-    import xml.etree.ElementTree as ElementTree
-
     try:
         ElementTree.fromstring(content)
     except ElementTree.ParseError as error:

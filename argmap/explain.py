@@ -79,11 +79,13 @@ from typing import TypeGuard
 import attrs
 
 from argmap._strength_trace import Contribution, StrengthTrace
+from argmap._wording import VERB as _VERB
+from argmap._wording import node_text as _text
+from argmap._wording import quoted as _quoted
 from argmap.errors import MapError
 from argmap.gradual import SEMANTICS as GRADUAL_SEMANTICS
 from argmap.model import ArgumentMap, short_repr
 from argmap.report import Problem
-from argmap.schemes import SCHEMES
 from argmap.semantics import SEMANTICS as DUNG_SEMANTICS
 from argmap.semantics import Evaluation, Label, Semantics, evaluate
 from argmap.strengths import Strengths
@@ -99,12 +101,6 @@ _DEPTH = 4
 _LINES = 40
 """A gradual explanation stops following contributors at about this many lines."""
 _PLURAL = {"reason": "reasons", "premise": "premises", "source": "sources", "attack": "attacks"}
-
-_VERB: dict[str, dict[str, str]] = {
-    "statement": {"in": "holds", "out": "does not hold", "undecided": "is undecided"},
-    "reason": {"in": "applies", "out": "does not apply", "undecided": "is undecided"},
-    "attack": {"in": "succeeds", "out": "is defeated", "undecided": "is undecided"},
-}
 
 
 @attrs.frozen
@@ -301,41 +297,6 @@ class Explanation:
         """Jupyter's display: the account as nested lists."""
         head = html.escape(self._head(), quote=True)
         return f"<div><p>{head}</p><ul><li>{self.step.html()}</li></ul></div>"
-
-
-def _quoted(text: str, id: str | None) -> str:
-    """A text in quotes and its id in brackets, on one line (runs of white space,
-    newlines included, shown as one space)."""
-    text = " ".join(text.split())
-    shown = f'"{text}"' if text else ""
-    if id is not None:
-        id = " ".join(id.split()) or repr(id)
-    if id is None:
-        return shown
-    return f"{shown} [{id}]" if shown else f"[{id}]"
-
-
-def _text(map: ArgumentMap, id: str) -> str:
-    """What a node says: a statement's text; an inference's label, else its scheme's
-    name ("argument from cause to effect": its premises are explained below it), else
-    "premises so conclusion"; a conflict's source's text."""
-    if id in map.statements:
-        return map.statements[id].text
-    if id in map.inferences:
-        inference = map.inferences[id]
-        if inference.label:
-            return inference.label
-        if inference.scheme:
-            known = SCHEMES.get(inference.scheme)
-            return known.name.lower() if known is not None else inference.scheme
-        premises = " and ".join(_text_of(map, p) for p in inference.premises)
-        return f"{premises} so {_text_of(map, inference.conclusion)}"
-    return _text_of(map, map.conflicts[id].source)
-
-
-def _text_of(map: ArgumentMap, statement: str) -> str:
-    node = map.statements.get(statement)
-    return node.text if node is not None else statement
 
 
 _Plan = tuple[str, list[str], str]

@@ -68,10 +68,12 @@ import attrs
 
 from argmap._files import refuse_inputs as _refuse_inputs
 from argmap._files import write_atomically
+from argmap._wording import VERB as _VERB
+from argmap._wording import node_text as _text
+from argmap._wording import quoted as _quoted
 from argmap.check import check
 from argmap.dot import Theme, pipe, to_dot
 from argmap.errors import ArgmapError, ConvergenceError, MapError
-from argmap.explain import _VERB, _quoted, _text
 from argmap.model import ArgumentMap, Quote, short_repr, text_faults
 from argmap.report import Problem, Report
 from argmap.semantics import Label, evaluate, translate

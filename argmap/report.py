@@ -7,10 +7,13 @@ A :class:`Problem` has a stable ``code`` (for programs and for suppressing), a
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import attrs
+
+from argmap._hooks import show
 
 __all__ = ["Location", "Problem", "Report", "Severity"]
 
@@ -116,15 +119,11 @@ class Report:
         return "\n".join([*(str(problem) for problem in self.problems), self.summary()])
 
     def __repr__(self) -> str:
-        from argmap._display import report_repr
-
-        return report_repr(self)
+        return show("report_repr", self, lambda: object.__repr__(self))
 
     def _repr_html_(self) -> str:
         """Jupyter's display: the problems as a list, severities in colour."""
-        from argmap._display import report_html
-
-        return report_html(self)
+        return show("report_html", self, lambda: html.escape(str(self)))
 
     @classmethod
     def from_problems(cls, problems: list[Problem]) -> Report:

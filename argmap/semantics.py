@@ -40,12 +40,14 @@ everything is ``undecided``.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from typing import Literal, TypeAlias
 
 import attrs
 
+from argmap._hooks import show
 from argmap.af import ArgumentationFramework
 from argmap.af import Semantics as Semantics
 from argmap.check import checked_position, reference_problems
@@ -183,15 +185,11 @@ class Evaluation:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        from argmap._display import evaluation_repr
-
-        return evaluation_repr(self)
+        return show("evaluation_repr", self, lambda: object.__repr__(self))
 
     def _repr_html_(self) -> str:
         """Jupyter's display: a table of the labels."""
-        from argmap._display import evaluation_html
-
-        return evaluation_html(self)
+        return show("evaluation_html", self, lambda: html.escape(str(self)))
 
 
 def evaluate(

@@ -88,7 +88,9 @@ def sensitivity(
 
     Raises :class:`~argmap.errors.MapError`: ``unknown-reference`` for a target that
     is not a statement or inference of the map, or for no target on a map without a
-    thesis; ``not-differentiable`` when a cycle's fixed point is degenerate (``I - J``
+    thesis (with several, the first is the target); ``invalid-value`` for a ``map``
+    that is not an ArgumentMap;
+    ``not-differentiable`` when a cycle's fixed point is degenerate (``I - J``
     singular); otherwise as :func:`argmap.strengths.strengths`.
     :class:`~argmap.errors.ConvergenceError` when a cycle does not settle.
     """
@@ -171,6 +173,9 @@ def fragility(
 
 def _target(map: ArgumentMap, target: object) -> str:
     """The target: given (a statement or inference of the map), else the first thesis."""
+    if not isinstance(map, ArgumentMap):
+        message = f"expected an ArgumentMap, got {short_repr(map)}."
+        raise MapError([Problem("invalid-value", "error", (), message)])
     if target is None:
         if not map.theses:
             message = "the map has no thesis, so a target must be named."

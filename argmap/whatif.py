@@ -11,10 +11,12 @@ then the largest shifts in strength.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Iterator
 
 import attrs
 
+from argmap._hooks import show
 from argmap.check import position_problems
 from argmap.errors import MapError
 from argmap.gradual import SEMANTICS as GRADUAL
@@ -65,25 +67,20 @@ class WhatIf:
     after: Evaluation
 
     def __str__(self) -> str:
-        head = "what if " + " and ".join(
-            [
-                *(f"{id} is accepted" for id in self.accept),
-                *(f"{id} is rejected" for id in self.reject),
-            ]
-        )
+        parts = [
+            *(f"{id} is accepted" for id in self.accept),
+            *(f"{id} is rejected" for id in self.reject),
+        ]
+        head = "what if " + (" and ".join(parts) if parts else "nothing is accepted or rejected")
         lines = [head + ":"] + [f"  {change}" for change in self.changes]
         return "\n".join(lines if self.changes else [head + ": nothing changes"])
 
     def __repr__(self) -> str:
-        from argmap._display import whatif_repr
-
-        return whatif_repr(self)
+        return show("whatif_repr", self, lambda: object.__repr__(self))
 
     def _repr_html_(self) -> str:
         """Jupyter's display: a table of the changes."""
-        from argmap._display import whatif_html
-
-        return whatif_html(self)
+        return show("whatif_html", self, lambda: html.escape(str(self)))
 
 
 def _ids(value: object) -> tuple[object, ...]:

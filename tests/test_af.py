@@ -41,6 +41,9 @@ from argmap.af import (
     loads_i23,
     loads_tgf,
 )
+from argmap.af import clingo as af_clingo
+from argmap.af import iccma as af_iccma
+from argmap.af import search as af_search
 from argmap.errors import FormatError, MapError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -385,7 +388,7 @@ def whole_core(framework: ArgumentationFramework, semantics: Semantics) -> Exten
     (the implementation before SCCs: the reference the decomposition must agree with)."""
     core = framework._core
     grounded = sorted(framework.grounded())
-    found = afmod._local_labellings(core, semantics, "python")
+    found = af_search._local_labellings(core, semantics, "python")
     return canonical(
         grounded + [framework.arguments[core.members[x]] for x, d in enumerate(domains) if d == 1]
         for domains in found
@@ -760,7 +763,7 @@ def test_i23_header_bound_keeps_memory_proportional_to_the_file(
         assert (caught.value.code, caught.value.line, caught.value.column) == ("too-large", 1, 6)
         assert "999999999" in str(caught.value) or "1000001" in str(caught.value)
     assert loads_i23("p af 0\n").arguments == ()
-    monkeypatch.setattr(afmod, "DEFAULT_MAX_ARGUMENTS", 10)
+    monkeypatch.setattr(af_iccma, "DEFAULT_MAX_ARGUMENTS", 10)
     padded = "p af 40\n" + "# padding\n" * 4  # 48 characters: 40 arguments are fine
     assert len(loads_i23(padded).arguments) == 40
     with pytest.raises(FormatError, match="more than the limit of 48"):
@@ -1120,7 +1123,7 @@ def test_missing_clingo_is_reported_with_an_install_hint(monkeypatch: pytest.Mon
         return real(name, package)
 
     monkeypatch.setattr(importlib, "import_module", without_clingo)
-    monkeypatch.setattr(afmod, "AUTO_PYTHON_LIMIT", 0)
+    monkeypatch.setattr(af_clingo, "AUTO_PYTHON_LIMIT", 0)
     framework = ArgumentationFramework(["a", "b"], [("a", "b"), ("b", "a")])
     with pytest.raises(SolverUnavailableError, match=r"pip install 'argmap\[solver\]'"):
         framework.preferred(solver="clingo")
@@ -1129,15 +1132,15 @@ def test_missing_clingo_is_reported_with_an_install_hint(monkeypatch: pytest.Mon
 
 @needs_clingo
 def test_auto_uses_clingo_on_large_undecided_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(afmod, "AUTO_PYTHON_LIMIT", 1)
+    monkeypatch.setattr(af_clingo, "AUTO_PYTHON_LIMIT", 1)
     calls: list[str] = []
-    real = afmod._clingo_extensions
+    real = af_clingo._clingo_extensions
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         calls.append("clingo")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(afmod, "_clingo_extensions", spy)
+    monkeypatch.setattr(af_search, "_clingo_extensions", spy)
     framework = ArgumentationFramework(["a", "b", "c"], [("a", "b"), ("b", "a"), ("b", "c")])
     assert framework.preferred() == [frozenset({"a", "c"}), frozenset({"b"})]
     assert framework.credulous("c", "stable") is True

@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 
 from argmap import ArgumentMap, FormatError, MapError
 from argmap.check import reference_problems
-from argmap.formats import _argdown_lexer as lexer
 from argmap.formats import argdown
 from argmap.formats import json as native
+from argmap.formats.argdown import _lexer as lexer
 
 FAST = 20.0
 """Seconds a linear reading of a few hundred kilobytes stays far below (about one
@@ -311,7 +311,7 @@ def test_surrogate_escapes_in_yaml_are_refused_where_they_stand() -> None:
     assert error.code == "invalid-data"
     assert error.column == len("[A]: Taxes. {k: ") + 1 or error.column > 1
 
-    from argmap.formats._argdown_yaml import _Constructor
+    from argmap.formats.argdown._yaml import _Constructor
 
     class PurePython(_Constructor, yaml.SafeLoader):  # type: ignore[misc]
         pass
@@ -563,7 +563,7 @@ def test_a_map_error_while_building_becomes_a_format_error_with_a_position(
 ) -> None:
     """Should the model refuse what the reader let through, the reader still says where."""
     from argmap.errors import MapError
-    from argmap.formats import _argdown_read
+    from argmap.formats.argdown import _read as _argdown_read
     from argmap.report import Problem
 
     def refuse(**fields: object) -> ArgumentMap:

@@ -195,3 +195,49 @@ def test_a_different_source_text_is_refused_where_the_reference_is() -> None:
 def test_files_that_hold_their_source_text_still_read() -> None:
     old = "===\nargmap:\n  source: Ankara has agreed.\n===\n\n[A]: Ankara agreed.\n"
     assert argdown.loads(old).source == "Ankara has agreed."
+
+
+@pytest.mark.parametrize("format", ["argdown", "argdown-json"])
+def test_numbers_in_exponent_form_come_back_as_numbers(format: str) -> None:
+    b = MapBuilder("small numbers")
+    b.claim("a", "A.", thesis=True, base=1e-5, data={"big": 1e308, "list": [1e16, 2.5e-7]})
+    m = b.build()
+    again = formats.loads(formats.dumps(m, format=format), format=format)
+    assert again.statements["a"].data == m.statements["a"].data
+
+
+@pytest.mark.parametrize(
+    ("document", "says"),
+    [
+        ('{"statements": {"a]: b": {"members": [{"text": "A"}]}}}', "the statement title 'a]: b'"),
+        (
+            '{"statements": {"a": {}}, "relations": [{"relationType": "support", "from": "a", '
+            '"to": "b>\\n", "toType": "argument"}]}',
+            "the argument title 'b>\\n'",
+        ),
+        ('{"statements": {"a": {"members": [{"text": 5}]}}}', "a member of [a] has a text"),
+        ('{"statements": {"a": {"members": "x"}}}', "the members of [a] must be a list"),
+        (
+            '{"statements": {}, "sections": [{"id": "s", "title": "T\\n[q]: x", "level": 1}]}',
+            "the section title",
+        ),
+    ],
+)
+def test_argdown_json_that_argdown_cannot_say_is_refused(document: str, says: str) -> None:
+    text = (
+        document[:-1]
+        + ', "arguments": {}'
+        + ("}" if "relations" in document else ', "relations": []}')
+    )
+    with pytest.raises(FormatError) as raised:
+        argdown_json.loads(text, path="x.json")
+    assert says in raised.value.message
+    assert (raised.value.line, raised.value.column) == (1, 1)
+
+
+@pytest.mark.parametrize("text", ["*(1) *", "\\-", "\\+ x", "\\# h", "\\>x"])
+def test_untitled_texts_that_look_like_syntax_keep_their_titles(text: str) -> None:
+    """An untitled statement is written bare, as its author wrote it, unless its text
+    would read as syntax at the start of a line (a numbered premise, a relation)."""
+    m = argdown.loads(text)
+    assert argdown.loads(argdown.dumps(m)) == m

@@ -15,7 +15,6 @@ import itertools
 import os
 import pathlib
 import shutil
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -355,14 +354,28 @@ def generated(size: int) -> ArgumentMap:
     return b.build()
 
 
-def test_a_large_page_opens_fast(tab: Tab) -> None:
+def test_a_large_page_opens(tab: Tab) -> None:
+    """A 1,000-statement page opens clean (how fast: ``benchmarks/bench_page.py``)."""
     m = generated(1000)
-    text = to_html(m)
-    started = time.perf_counter()
-    url = tab.open(text)
-    opened = time.perf_counter() - started
+    url = tab.open(to_html(m))
     tab.clean(url)
-    assert opened < 4.0  # the benchmark's target is 2 s; slack for a loaded test machine
+    assert len(tab.nodes()) == 1000
+
+
+def test_a_thesis_on_a_long_chain_opens_and_explains(tab: Tab) -> None:
+    """A chain of 900 reasons once nested 1,800 lists in the explanation and crashed the
+    browser; past 32 levels the steps now go on in one list, in the same order."""
+    b = MapBuilder("chain")
+    for n in range(900):
+        b.claim(f"s{n}", f"Link {n}.", thesis=n == 0)
+        if n:
+            b.support(f"s{n - 1}", [f"s{n}"])
+    m = b.build()
+    url = tab.open(to_html(m))
+    tab.clean(url)
+    steps = explanations(tab)
+    [sentences] = steps.values()
+    assert sentences == [step.sentence() for step in explain(m, "s0").steps]
 
 
 def test_cycles_settle_as_in_python(tab: Tab) -> None:

@@ -62,7 +62,7 @@ needed = [
     "argmap/cli.py",
     "argmap/_display.py",
     "argmap/_wasm.py",
-    "argmap/formats/argdown.lark",
+    "argmap/formats/argdown/grammar.lark",
     "argmap/formats/argmap.schema.json",
     "argmap/_page/page.js",
     "argmap/_page/page.css",

@@ -5,7 +5,8 @@ Every figure a page shows is made here, from code, at each build (the MkDocs hoo
 ``images/generated/NAME``, and ``NAME`` is either
 
 * one of :data:`ARTICLE_FIGURES`, drawn from ``examples/turkey_s400.py`` (the reference
-  map of the S-400 article, as ``make images`` draws it for the README), or
+  map of the S-400 article, as ``make images`` draws it for the README) or, for
+  ``architecture.svg``, from the import graph ``tests/test_architecture.py`` checks, or
 * a file that the page's own code blocks write: the page is run as the tests run it
   (``tools/docs_snippets.py``) in a temporary folder, and the files it names are
   copied from there. So the tutorial's diagrams are exactly what its code draws.
@@ -74,13 +75,152 @@ def _article_page(target: pathlib.Path) -> None:
     write_html(example.build_map(None), target, theme=example.THEME)
 
 
+ROOMS: dict[str, tuple[str, ...]] = {
+    "cli": ("argmap.cli", "argmap.__main__"),
+    "argmap (the public API)": ("argmap",),
+    "strategies": ("argmap.strategies", "argmap._hypothesis"),
+    "formats": ("argmap.formats",),
+    "dot / page": (
+        "argmap._display",
+        "argmap.page",
+        "argmap.dot",
+        "argmap._labels",
+        "argmap._layout",
+        "argmap._wasm",
+    ),
+    "explain / cruxes / sensitivity": (
+        "argmap._readout",
+        "argmap.explain",
+        "argmap._wording",
+        "argmap.cruxes",
+        "argmap.sensitivity",
+        "argmap.whatif",
+    ),
+    "gradual": ("argmap.strengths", "argmap._strength_trace", "argmap.gradual"),
+    "semantics / af": ("argmap.semantics", "argmap.af"),
+    "build": ("argmap.build",),
+    "check": (
+        "argmap.check",
+        "argmap._graph",
+        "argmap._source_checks",
+        "argmap._scheme_checks",
+        "argmap.lexicon",
+        "argmap._algorithms",
+    ),
+    "schemes": ("argmap.schemes",),
+    "_files": ("argmap._files",),
+    "model": ("argmap.model", "argmap._frozen", "argmap.report", "argmap.errors", "argmap._hooks"),
+}
+"""The rooms of the package (``docs/explanation/architecture.md``) and the modules in each:
+a module belongs to the room with the longest prefix of its name (``argmap.af.grounded``
+to ``argmap.af``)."""
+
+
+def room_of(module: str) -> str:
+    """The room of ``module``; ``KeyError`` for a module no room holds."""
+    best, length = None, -1
+    for room, prefixes in ROOMS.items():
+        for prefix in prefixes:
+            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > length:
+                best, length = room, len(prefix)
+    if best is None:
+        raise KeyError(f"{module} is in no room of tools/docs_images.py's ROOMS")
+    return best
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """The import graph ``tests/test_architecture.py`` checks, from the same code."""
+    spec = importlib.util.spec_from_file_location(
+        "argmap_architecture_docs", ROOT / "tests" / "test_architecture.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    graph: dict[str, set[str]] = module.import_graph(ROOT / "argmap")
+    return graph
+
+
+def room_graph() -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+    """Room -> its modules (a subpackage's inner modules shown once, as ``name/``), and
+    room -> the rooms its modules import."""
+    graph = _import_graph()
+    members: dict[str, list[str]] = {room: [] for room in ROOMS}
+    arrows: dict[str, set[str]] = {room: set() for room in ROOMS}
+    for module, targets in sorted(graph.items()):
+        room = room_of(module)
+        parts = module.split(".")[1:4] or ["argmap"]
+        package = any(other.startswith(module + ".") for other in graph) or len(parts) == 3
+        shown = "/".join(parts[:2]) + ("/" if package and module != "argmap" else "")
+        if shown not in members[room]:
+            members[room].append(shown)
+        arrows[room] |= {room_of(target) for target in targets} - {room}
+    return members, arrows
+
+
+def _reduced(arrows: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``arrows`` without the arrows a longer path already implies (its transitive
+    reduction: the graph is acyclic), so that the picture shows the layers."""
+
+    def reachable(start: str, skip: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [target for target in arrows[start] if target != skip]
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                stack.extend(arrows[node])
+        return seen
+
+    return {
+        room: {target for target in targets if target not in reachable(room, target)}
+        for room, targets in arrows.items()
+    }
+
+
+def _architecture(target: pathlib.Path) -> None:
+    """The rooms of the package and which imports which, drawn from the import graph:
+    an arrow from a room to each room its modules import, but those a longer path
+    implies."""
+    import graphviz
+
+    from argmap.dot import html_text, pipe
+
+    members, arrows = room_graph()
+    digraph = graphviz.Digraph("architecture")
+    digraph.attr(rankdir="TB", ranksep="0.45", nodesep="0.25", fontname="Helvetica")
+    digraph.attr(
+        "node",
+        shape="box",
+        style="rounded,filled",
+        fillcolor="#f5f7fa",
+        color="#546e7a",
+        fontname="Helvetica",
+        fontsize="11",
+    )
+    digraph.attr("edge", color="#78909c", arrowsize="0.6")
+    names = {room: f"r{number}" for number, room in enumerate(ROOMS)}
+    for room, modules in members.items():
+        if not modules:
+            continue
+        listed = "<BR/>".join(html_text(module) for module in modules)
+        label = f'<<B>{html_text(room)}</B><BR/><FONT POINT-SIZE="9">{listed}</FONT>>'
+        digraph.node(names[room], label=label)
+    for room, targets in _reduced(arrows).items():
+        for other in sorted(targets, key=list(ROOMS).index):
+            digraph.edge(names[room], names[other])
+    target.write_bytes(pipe(digraph, "svg"))
+
+
 ARTICLE_FIGURES: dict[str, Callable[[pathlib.Path], None]] = {
     "article-map.svg": lambda target: _article_map(target, semantics=None),
     "article-evaluated.svg": lambda target: _article_map(target, semantics="grounded"),
     "article-strengths.svg": lambda target: _article_map(target, semantics="df-quad"),
     "article-page.html": _article_page,
+    "architecture.svg": _architecture,
 }
-"""Figures of the reference map, by name: what ``make images`` draws for the README."""
+"""Figures drawn from code, by name: the reference map's (what ``make images`` draws for
+the README), and the package's rooms and their imports (:func:`room_graph`)."""
 
 
 def references(docs_dir: pathlib.Path) -> dict[pathlib.Path, set[str]]:

@@ -341,19 +341,38 @@
     return result;
   }
 
-  function stepHtml(step) {
+  // The explanation as nested lists, built without recursion. Below MAX_NEST levels the
+  // steps go on in the same list, in the same order: a browser lays out a few thousand
+  // nested lists badly or not at all (a chain of a thousand reasons crashed Chromium).
+  var MAX_NEST = 32;
+  function stepLi(step, deep) {
     var li = document.createElement("li");
+    if (deep) li.className = "deep";
     var span = document.createElement("span");
     span.className = "step argmap-" + NAMES[step.label];
     span.setAttribute("data-step-of", ids[step.node]);
     span.textContent = sentence(step);
     li.appendChild(span);
-    if (step.because.length) {
-      var ul = document.createElement("ul");
-      step.because.forEach(function (c) { ul.appendChild(stepHtml(c)); });
-      li.appendChild(ul);
-    }
     return li;
+  }
+  function stepHtml(root) {
+    var top = stepLi(root, false), stack = [];
+    function grounds(step, li, list, depth) {
+      if (!step.because.length) return;
+      var ul = list;
+      if (depth < MAX_NEST) {
+        ul = document.createElement("ul");
+        li.appendChild(ul);
+      }
+      for (var i = step.because.length - 1; i >= 0; i--) stack.push([step.because[i], ul, depth + 1]);
+    }
+    grounds(root, top, null, 0);
+    while (stack.length) {
+      var item = stack.pop(), li = stepLi(item[0], item[2] > MAX_NEST);
+      item[1].appendChild(li);
+      grounds(item[0], li, item[1], item[2]);
+    }
+    return top;
   }
 
   // ---------------------------------------------------------------- cruxes (size 1)

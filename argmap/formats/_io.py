@@ -125,8 +125,6 @@ def locate_ids(
     ``"key": "..."`` pair in turn, stopping once every id is found: linear in the text,
     however many ids are asked for.
     """
-    import json
-
     ids = list(ids)
     spelt = {id: json.dumps(id) for id in ids}
     unescaped = {id: json.dumps(id, ensure_ascii=False) for id in ids if not id.isascii()}

@@ -1,4 +1,4 @@
-"""From Argdown's model (:mod:`._argdown_model`) to an argmap :class:`ArgumentMap`.
+"""From Argdown's model (:mod:`._model`) to an argmap :class:`ArgumentMap`.
 
 See :mod:`argmap.formats.argdown` for the correspondence; this module implements
 it, and applies the ``argmap`` block of the front matter that argmap's writer adds
@@ -15,20 +15,20 @@ from typing import Any, NoReturn
 import attrs
 
 from argmap.errors import FormatError, MapError
-from argmap.formats._argdown_model import (
+from argmap.formats.argdown._model import (
     Argument as AdArgument,
 )
-from argmap.formats._argdown_model import (
+from argmap.formats.argdown._model import (
     Document,
     EquivalenceClass,
     Relation,
     iter_sections,
-    yaml_place,
 )
-from argmap.formats._argdown_model import (
+from argmap.formats.argdown._model import (
     Inference as AdInference,
 )
-from argmap.formats._argdown_yaml import Locator
+from argmap.formats.argdown._parser import yaml_place
+from argmap.formats.argdown._yaml import Locator
 from argmap.model import (
     CONFLICT_KINDS,
     STANCES,

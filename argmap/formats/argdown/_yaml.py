@@ -96,7 +96,10 @@ def flow(value: Any, depth: int = 0) -> str:
             return ".nan"
         if math.isinf(value):
             return ".inf" if value > 0 else "-.inf"
-        return repr(value)
+        spelt = repr(value)
+        if "e" in spelt and "." not in spelt:  # YAML 1.1 reads 1e-05 as a string, 1.0e-05 not
+            spelt = spelt.replace("e", ".0e", 1)
+        return spelt
     if isinstance(value, str):
         return _string(value)
     if isinstance(value, datetime.datetime):
