@@ -509,9 +509,12 @@ def _in_sections(map: ArgumentMap, titles: Sequence[str]) -> Callable[[Statement
     known = {s["title"] for s in sections.values()}
     missing = [title for title in titles if title not in known]
     if missing:
-        shown = ", ".join(repr(title) for title in sorted(known)[:10]) or "none"
+        nearest = _nearest(missing[0], known)
+        shown = nearest or "; its sections: " + (
+            ", ".join(repr(title) for title in sorted(known)[:10]) or "none"
+        )
         raise FormatError(
-            f"no section titled {missing[0]!r} in the map (its sections: {shown})",
+            f"--section {missing[0]!r}: no section of the map has this title{shown}",
             code="unknown-section",
         )
     wanted = set(titles)

@@ -8,9 +8,9 @@ Playwright) until its script has labelled every node. Targets: written in under 
 opened in under 2 s. Then it sets one statement to "reject" and times the live update
 (grounded labels, DF-QuAD strengths, the theses' explanations and cruxes in the page).
 
-``--screenshot PATH`` also opens the S-400 example's page (with the article's text
-from ``$ARGMAP_ARTICLE`` when it is set), marks the thesis and writes a screenshot: the
-one the docs show is made this way.
+``--screenshot PATH`` also opens the S-400 example's page (always without the
+article's text, which is not ours to publish: the source pane shows the quotes alone),
+marks the thesis and writes a screenshot: the one the docs show is made this way.
 """
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"one what-if control set, page updated in {time.perf_counter() - started:.3f} s")
             if args.screenshot is not None:
                 s400 = path.with_name("s400.html")
-                write_html(turkey_s400.build_map(turkey_s400.read_article()), s400)
+                # never with the article: the screenshot is committed, the article is not ours
+                write_html(turkey_s400.build_map(None), s400)
                 page.goto(s400.as_uri())
                 page.wait_for_selector("body[data-ready=true]", state="attached")
                 page.click('[data-id="thesis"]')

@@ -147,3 +147,16 @@ def test_unknown_ids_in_what_if_blame_the_command_line(
         "argmap: error: --accept 'pp': the map has no statement with this id; nearest: 'p'",
         "argmap: error: --reject 'zzz': the map has no statement with this id",
     ]
+
+
+def test_an_unknown_section_is_an_error_with_the_nearest_titles(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "s.argdown"
+    source.write_text("# Leverage\n\n[A]: Turkey bargains.\n\n# Betrayal\n\n[B]: Allies failed.\n")
+    assert main(["render", str(source), "-o", str(tmp_path / "x.dot"), "--section", "Leverag"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "argmap: error: --section 'Leverag': no section of the map has this title; "
+        "nearest: 'Leverage'\n"
+    )

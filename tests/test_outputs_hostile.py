@@ -730,7 +730,7 @@ def test_malformed_sections_never_crash_render(
         assert status == 0, err
     else:
         assert status == 2
-        assert err.startswith("argmap: error: no section titled 'A' in the map (its sections: ")
+        assert err.startswith("argmap: error: --section 'A': no section of the map has this title")
         assert err.count("\n") == 1
 
 

@@ -473,7 +473,8 @@
       if (!result.found.length) {
         var none = document.createElement("li");
         none.className = "none";
-        none.textContent = "no position of up to " + result.size + " statement(s) changes its label";
+        none.textContent = "no position of up to " + result.size +
+          (result.size === 1 ? " statement" : " statements") + " changes its label";
         list.appendChild(none);
       }
       result.found.forEach(function (f) {
@@ -552,7 +553,7 @@
     quotes.forEach(function (qs) {
       qs.forEach(function (q) { if (q.textContent.toLowerCase().indexOf(needle) >= 0) q.setAttribute("data-match", "true"); });
     });
-    count.textContent = hits + " statement(s)";
+    count.textContent = hits + (hits === 1 ? " statement" : " statements");
     var first = document.querySelector("li[data-match]");
     if (first) first.scrollIntoView({ block: "nearest" });
   });
