@@ -8,10 +8,26 @@ folds into rows (Graphviz's ``unflatten -l``, done on argmap's own graph).
 from __future__ import annotations
 
 import math
+from collections.abc import Container, Iterator
 
 from argmap.model import ArgumentMap, Conflict
 
-__all__: list[str] = []
+__all__ = ["drawn_conflicts"]
+
+
+def drawn_conflicts(map: ArgumentMap, shown: Container[str]) -> Iterator[Conflict]:
+    """The conflicts a diagram draws, in map order: those whose both ends are ``shown``,
+    and of two conflicts between the same ends in opposite directions only the first (a
+    contradiction is one double-headed edge). The DOT diagram and the Mermaid chart
+    draw the same edges."""
+    drawn: set[tuple[str, str]] = set()
+    for conflict in map.conflicts.values():
+        if conflict.source not in shown or conflict.target not in shown:
+            continue
+        if (conflict.target, conflict.source) in drawn:
+            continue
+        drawn.add((conflict.source, conflict.target))
+        yield conflict
 
 
 def _staggered(map: ArgumentMap, rows: int, *, across: bool = False) -> dict[str, int]:

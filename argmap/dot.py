@@ -65,7 +65,7 @@ from argmap._labels import TOOLTIP_LIMIT as TOOLTIP_LIMIT
 from argmap._labels import WRAP_LIMIT as WRAP_LIMIT
 from argmap._layout import _cluster as _cluster
 from argmap._layout import _hung_on as _hung_on
-from argmap._layout import _staggered
+from argmap._layout import _staggered, drawn_conflicts
 from argmap.errors import MapError, RenderError
 from argmap.model import ArgumentMap, Conflict, Inference, Statement
 from argmap.report import Problem
@@ -570,13 +570,7 @@ def to_dot(
                 fillcolor=theme.conflict,
                 color=theme.conflict,
             )
-    drawn: set[tuple[str, str]] = set()
-    for conflict in map.conflicts.values():
-        if conflict.source not in names or conflict.target not in names:
-            continue
-        if (conflict.target, conflict.source) in drawn:
-            continue
-        drawn.add((conflict.source, conflict.target))
+    for conflict in drawn_conflicts(map, names):
         attributes = {"color": theme.conflict, "penwidth": "1.4"}
         if conflict.target in map.inferences or conflict.target in map.conflicts:
             attributes["style"] = "dashed"

@@ -14,9 +14,9 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-import attrs
 import networkx as nx
 import pytest
+from hostile import hostile_variant
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,45 +77,9 @@ def test_golden_article_graphml() -> None:
 def hostile_maps(draw: st.DrawFn, texts: st.SearchStrategy[str] = HOSTILE) -> ArgumentMap:
     """Generated maps whose ids, texts, tags, speakers, labels and title are hostile."""
     m = draw(argument_maps(max_statements=8, texts=texts.filter(bool)))
-    old = [*m.statements, *m.inferences, *m.conflicts]
-    new = draw(st.lists(NONEMPTY, min_size=len(old), max_size=len(old), unique=True))
-    to = dict(zip(old, new, strict=True))
-
-    def r(id: str) -> str:
-        return to.get(id, id)
-
-    statements = [
-        attrs.evolve(
-            s,
-            id=r(s.id),
-            tags=tuple(draw(st.lists(texts, max_size=2))),
-            speaker=draw(st.none() | texts),
-        )
-        for s in m.statements.values()
-    ]
-    inferences = [
-        attrs.evolve(
-            i,
-            id=r(i.id),
-            premises=tuple(map(r, i.premises)),
-            conclusion=r(i.conclusion),
-            slots={key: r(value) for key, value in i.slots.items()},
-            label=draw(st.none() | texts),
-        )
-        for i in m.inferences.values()
-    ]
-    conflicts = [
-        attrs.evolve(c, id=r(c.id), source=r(c.source), target=r(c.target))
-        for c in m.conflicts.values()
-    ]
-    return attrs.evolve(
-        m,
-        title=draw(texts),
-        statements=statements,
-        inferences=inferences,
-        conflicts=conflicts,
-        theses=tuple(map(r, m.theses)),
-    )
+    size = len(m.statements) + len(m.inferences) + len(m.conflicts)
+    new = draw(st.lists(NONEMPTY, min_size=size, max_size=size, unique=True))
+    return hostile_variant(draw, m, ids=new, texts=texts)
 
 
 def read(text: str) -> Any:

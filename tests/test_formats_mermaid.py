@@ -18,9 +18,9 @@ import pathlib
 import re
 import subprocess
 
-import attrs
 import pytest
 import yaml
+from hostile import hostile_variant
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -236,44 +236,7 @@ def hostile_maps(draw: st.DrawFn) -> ArgumentMap:
         .map(lambda names: list(dict.fromkeys(names)))
         .filter(lambda names: len(names) == len(old))
     )
-    to = dict(zip(old, new, strict=True))
-
-    def r(id: str) -> str:
-        return to.get(id, id)
-
-    statements = [
-        attrs.evolve(
-            s,
-            id=r(s.id),
-            tags=tuple(draw(st.lists(HOSTILE, max_size=2))),
-            speaker=draw(st.none() | HOSTILE),
-        )
-        for s in m.statements.values()
-    ]
-    inferences = [
-        attrs.evolve(
-            i,
-            id=r(i.id),
-            premises=tuple(map(r, i.premises)),
-            conclusion=r(i.conclusion),
-            slots={key: r(value) for key, value in i.slots.items()},
-            label=draw(st.none() | HOSTILE),
-            scheme=draw(st.sampled_from([i.scheme]) | HOSTILE),
-        )
-        for i in m.inferences.values()
-    ]
-    conflicts = [
-        attrs.evolve(c, id=r(c.id), source=r(c.source), target=r(c.target))
-        for c in m.conflicts.values()
-    ]
-    return attrs.evolve(
-        m,
-        title=draw(HOSTILE),
-        statements=statements,
-        inferences=inferences,
-        conflicts=conflicts,
-        theses=tuple(map(r, m.theses)),
-    )
+    return hostile_variant(draw, m, ids=new, texts=HOSTILE, schemes=True)
 
 
 @settings(max_examples=60, deadline=None)

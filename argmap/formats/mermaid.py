@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from argmap._layout import drawn_conflicts
 from argmap.dot import LINE_LIMIT, RANKDIRS, Theme, clean, scheme_name, shorten
 from argmap.dot import wrap as wrapped
 from argmap.errors import RenderError
@@ -235,13 +236,7 @@ def _conflict_edges(
     a contradiction as one double-headed edge, an attacked conflict through its own
     junction."""
     colour = chart.theme.conflict
-    drawn: set[tuple[str, str]] = set()
-    for conflict in map.conflicts.values():
-        if conflict.source not in names or conflict.target not in names:
-            continue
-        if (conflict.target, conflict.source) in drawn:
-            continue
-        drawn.add((conflict.source, conflict.target))
+    for conflict in drawn_conflicts(map, names):
         undercut = conflict.target in map.inferences or conflict.target in map.conflicts
         dashes = "2 2" if conflict.implicit else ("5 5" if undercut else None)
         style = _edge_style(colour, "1.4px", dashes)
