@@ -50,7 +50,7 @@ from argmap.errors import ConvergenceError, MapError
 from argmap.model import FrozenDict, short_repr
 from argmap.report import Problem
 
-__all__ = ["QBAF", "SEMANTICS", "ConvergenceError", "strengths"]
+__all__ = ["QBAF", "SEMANTICS", "ConvergenceError", "strengths", "update_rule"]
 
 SEMANTICS: tuple[str, ...] = ("df-quad", "quad", "euler", "quadratic-energy", "h-categoriser")
 """The semantics :func:`strengths` knows, by name."""
@@ -418,6 +418,17 @@ def strengths(
 
 def _is_number(value: object) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def update_rule(semantics: str) -> Callable[[float, list[int], list[int], list[float]], float]:
+    """The update rule of ``semantics`` (one of :data:`SEMANTICS`):
+    ``rule(base, attackers, supporters, strengths)`` is the strength of one argument from
+    its base score, the positions of its attackers and supporters, and every argument's
+    strength by position. :func:`strengths` applies it in topological order; a caller
+    that changes one base score can re-apply it to what lies downstream only (as
+    :func:`argmap.sensitivity.fragility` does). Raises ``MapError``
+    (``unknown-semantics``) for an unknown name."""
+    return _rule(semantics)
 
 
 def _rule(semantics: str) -> _UpdateRule:
